@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using IvrController.Esl.Connection;
+using IvrController.Esl.Framing;
+using IvrController.Esl.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Esl.Outbound;
+
+/// <summary>
+/// One call the switch handed over with <c>socket ... async full</c>. Applications run through
+/// <see cref="ExecuteAsync"/> complete on the CHANNEL_EXECUTE_COMPLETE that carries our Event-UUID;
+/// they fail when the call ends first. Other events of the call are in <see cref="Events"/>.
+/// </summary>
+public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
+{
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, PendingExecution> _executions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Channel<EslEvent> _events;
+    private readonly CancellationTokenSource _hungUp = new();
+    private readonly TaskCompletionSource<DisconnectNotice> _disconnectNotice = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private EslConnection? _connection;
+    private ChannelData? _channelData;
+    private string? _hangupCause;
+    private int _hangupComplete;
+    private long _droppedEvents;
+
+    internal OutboundSession(int eventQueueCapacity, ILogger logger)
+    {
+        _logger = logger;
+        _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true });
+    }
+
+    /// <summary>The channel as the switch described it in reply to <c>connect</c>.</summary>
+    public ChannelData ChannelData => _channelData ?? throw new InvalidOperationException("The session is not connected yet.");
+
+    public string UniqueId => ChannelData.UniqueId;
+
+    /// <summary>Fires when CHANNEL_HANGUP arrives for this call or the connection ends.</summary>
+    public CancellationToken CallEnded => _hungUp.Token;
+
+    public bool IsHungUp => _hungUp.IsCancellationRequested;
+
+    public string? HangupCause => Volatile.Read(ref _hangupCause);
+
+    /// <summary>Events of this call not consumed by an <see cref="ExecuteAsync"/>; readers own what they read.</summary>
+    public ChannelReader<EslEvent> Events => _events.Reader;
+
+    public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
+
+    /// <summary>The switch's disconnect notice, once it sent one (with <c>linger</c>, at hang-up).</summary>
+    public Task<DisconnectNotice> DisconnectNoticeReceived => _disconnectNotice.Task;
+
+    internal EslConnection Connection => _connection ?? throw new InvalidOperationException("The session has no connection yet.");
+
+    internal void Attach(EslConnection connection)
+    {
+        _connection = connection;
+        _ = connection.Closed.ContinueWith(
+            closed => OnClosed(closed.Result),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Sends <c>connect</c>; the reply is the channel data.</summary>
+    public async Task<ChannelData> ConnectAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        using EslFrame reply = await Connection.SendAsync(EslCommand.Connect(), timeout, cancellationToken).ConfigureAwait(false);
+        _channelData = ChannelData.FromFrame(reply);
+        return _channelData;
+    }
+
+    /// <summary>Subscribes to this call's events (not the other leg's).</summary>
+    public Task MyEventsAsync(CancellationToken cancellationToken = default) =>
+        Connection.SendCommandAsync(EslCommand.MyEvents(), null, cancellationToken);
+
+    /// <summary>Keeps the socket after hang-up so the final events (CHANNEL_HANGUP_COMPLETE) still arrive.</summary>
+    public Task LingerAsync(CancellationToken cancellationToken = default) =>
+        Connection.SendCommandAsync(EslCommand.Linger(), null, cancellationToken);
+
+    /// <summary>
+    /// Runs a dialplan application on the call and waits until it completes. Throws
+    /// <see cref="EslCommandException"/> if the switch refuses, <see cref="EslChannelHangupException"/>
+    /// if the call ends first, <see cref="EslConnectionException"/> if the socket does.
+    /// </summary>
+    public async Task<ApplicationResult> ExecuteAsync(string application, string? argument = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(application);
+        if (Volatile.Read(ref _hangupComplete) != 0 || IsHungUp)
+        {
+            throw new EslChannelHangupException(application, HangupCause);
+        }
+
+        string eventUuid = Guid.NewGuid().ToString();
+        var execution = new PendingExecution(application);
+        _executions[eventUuid] = execution;
+        try
+        {
+            await Connection.SendCommandAsync(EslCommand.Execute(application, argument, eventUuid), null, cancellationToken).ConfigureAwait(false);
+            return await execution.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _executions.TryRemove(eventUuid, out _);
+        }
+    }
+
+    public Task<ApplicationResult> SetVariableAsync(string name, string value, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("set", $"{ValidName(name)}={value}", cancellationToken);
+
+    public Task<ApplicationResult> UnsetVariableAsync(string name, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("unset", ValidName(name), cancellationToken);
+
+    public async Task<PlayAndGetDigitsResult> PlayAndGetDigitsAsync(PlayAndGetDigits request, CancellationToken cancellationToken = default)
+    {
+        ApplicationResult completion = await ExecuteAsync("play_and_get_digits", request.ToArgument(), cancellationToken).ConfigureAwait(false);
+        return PlayAndGetDigitsResult.From(completion, request.VariableName);
+    }
+
+    /// <summary>Hangs the call up now, even while an application (say, a bridge) is running.</summary>
+    public Task HangupAsync(string cause = HangupCauses.NormalClearing, CancellationToken cancellationToken = default) =>
+        Connection.SendCommandAsync(EslCommand.Hangup(cause), null, cancellationToken);
+
+    public async Task<ApiResponse> ApiAsync(string command, CancellationToken cancellationToken = default)
+    {
+        using EslFrame reply = await Connection.SendAsync(EslCommand.Api(command), null, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.FromFrame(reply);
+    }
+
+    /// <summary>Ends the socket session; the switch continues the dialplan after the <c>socket</c> app.</summary>
+    public Task ExitAsync(CancellationToken cancellationToken = default) =>
+        Connection.SendCommandAsync(EslCommand.Exit(), null, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _events.Writer.TryComplete();
+        _hungUp.Dispose();
+    }
+
+    void IEslFrameHandler.OnEvent(EslEvent eslEvent)
+    {
+        string name = eslEvent.EventName;
+        if (name == EventNames.ChannelExecuteComplete
+            && eslEvent.GetHeader(HeaderNames.ApplicationUuid) is { } applicationUuid
+            && _executions.TryGetValue(applicationUuid, out PendingExecution? execution))
+        {
+            execution.TrySetResult(new ApplicationResult(eslEvent));
+            return;
+        }
+
+        if (name == EventNames.ChannelHangup)
+        {
+            Volatile.Write(ref _hangupCause, eslEvent.GetHeader(HeaderNames.HangupCause));
+            CancelQuietly();
+        }
+        else if (name == EventNames.ChannelHangupComplete)
+        {
+            Volatile.Write(ref _hangupCause, eslEvent.GetHeader(HeaderNames.HangupCause) ?? _hangupCause);
+            Volatile.Write(ref _hangupComplete, 1);
+            CancelQuietly();
+
+            // Anything still queued behind event-lock will never run now.
+            foreach (PendingExecution pending in _executions.Values)
+            {
+                pending.TrySetException(new EslChannelHangupException(pending.Application, HangupCause));
+            }
+        }
+
+        if (!_events.Writer.TryWrite(eslEvent))
+        {
+            long dropped = Interlocked.Increment(ref _droppedEvents);
+            if (dropped == 1 || dropped % 100 == 0)
+            {
+                _logger.LogWarning("Call events not read fast enough: dropped {Dropped} ({EventName} last)", dropped, name);
+            }
+
+            eslEvent.Dispose();
+        }
+    }
+
+    void IEslFrameHandler.OnNotice(EslFrame frame)
+    {
+        using (frame)
+        {
+            if (frame.ContentType == ContentTypes.DisconnectNotice)
+            {
+                _disconnectNotice.TrySetResult(DisconnectNotice.FromFrame(frame));
+            }
+        }
+    }
+
+    private void OnClosed(EslConnectionException reason)
+    {
+        CancelQuietly();
+        foreach (PendingExecution pending in _executions.Values)
+        {
+            pending.TrySetException(reason.ForCommand($"sendmsg {pending.Application}"));
+        }
+
+        _events.Writer.TryComplete();
+        _disconnectNotice.TrySetCanceled();
+    }
+
+    private void CancelQuietly()
+    {
+        try
+        {
+            _hungUp.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session is already disposed: nobody is listening for the hang-up any more.
+        }
+        catch (AggregateException e)
+        {
+            _logger.LogError(e, "A CallEnded callback failed");
+        }
+    }
+
+    private static string ValidName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.AsSpan().IndexOfAny("= \t\r\n") >= 0)
+        {
+            throw new ArgumentException($"'{name}' is not a channel variable name.", nameof(name));
+        }
+
+        return name;
+    }
+
+    private sealed class PendingExecution(string application) : TaskCompletionSource<ApplicationResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public string Application { get; } = application;
+    }
+}
