@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The test command: runs the whole suite against a real, throwaway PostgreSQL.
+#
+#   scripts/test.sh [extra dotnet test args...]
+#
+# Environment:
+#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well
+#                        (sipp, from the Debian package sip-tester, is installed then)
+#   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
+#                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
+#                        (handy while another project of the solution does not build)
+#   IVR_PG_DIR           where the cluster lives (default: a fresh dir under $TMPDIR or /tmp,
+#                        which keeps concurrent runs apart and the socket path short)
+#
+# Once dotnet test has run, the last line of output is "tests: N passed, N failed, N skipped",
+# summed over the TRX files of this run (kept in .testresults/ with the full log). The exit
+# status is non-zero if dotnet test failed or if no test ran at all.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo_root="$PWD"
+started=$SECONDS
+
+log() { printf 'test.sh: %s\n' "$*" >&2; }
+
+export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
+export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
+
+freeswitch_banner() {
+    if [[ -z ${IVR_TEST_FREESWITCH:-} ]]; then
+        echo "NOTE: IVR_TEST_FREESWITCH is not set: the real-switch integration suite was SKIPPED (see README)"
+    else
+        echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED"
+    fi
+}
+
+# sipp drives the real switch, so it is only needed (and only installed) for that suite.
+if [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ! command -v sipp >/dev/null; then
+    if [[ $(id -u) -ne 0 ]]; then
+        log "ERROR: IVR_TEST_FREESWITCH is set but sipp is missing; install it: sudo apt-get install -y sip-tester"
+        exit 1
+    fi
+    log "installing sipp (package sip-tester) for the real-switch integration suite"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q sip-tester >&2
+fi
+
+pg_dir="${IVR_PG_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ivr-pg.XXXXXX")}"
+
+# The cluster must go away whatever happens below, including Ctrl-C.
+cleanup() {
+    bash "$repo_root/scripts/pg.sh" stop "$pg_dir" || log "WARNING: could not stop the cluster in $pg_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
+export IVR_TEST_PG
+log "IVR_TEST_PG=$IVR_TEST_PG"
+
+# Only this run's TRX files may count towards the summary.
+results_dir="$repo_root/.testresults"
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+test_log="$results_dir/dotnet-test.log"
+
+target="${IVR_TEST_PROJECT:-IvrController.sln}"
+log "running: dotnet test $target -c Release $*"
+set +e
+dotnet test "$target" -c Release --logger trx --results-directory "$results_dir" "$@" </dev/null 2>&1 | tee "$test_log"
+test_status=${PIPESTATUS[0]}
+set -e
+
+# Stop the server now so that its messages do not end up below the summary line.
+cleanup
+trap - EXIT
+
+python="$(command -v /usr/bin/python3 || command -v python3)"
+# Prints "passed failed skipped lost". Errors, timeouts and aborts count as failures.
+# A skipped test is in "total" but not in "executed" (its "notExecuted" counter stays 0). TRX files are named after the second
+# they were written in, so two projects finishing together could pick the same name and
+# one result would be lost; "Results File:" lines naming one file twice reveal that.
+counts="$("$python" - "$results_dir" "$test_log" <<'EOF'
+import collections, glob, os, sys
+import xml.etree.ElementTree as ET
+
+results_dir, test_log = sys.argv[1], sys.argv[2]
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+passed = failed = skipped = 0
+for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
+    counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
+    if counters is None:
+        continue
+    get = lambda name: int(counters.get(name, "0"))
+    passed += get("passed")
+    failed += get("failed") + get("error") + get("timeout") + get("aborted")
+    skipped += get("total") - get("executed")
+
+with open(test_log, encoding="utf-8", errors="replace") as log:
+    reported = [line.split("Results File:", 1)[1].strip() for line in log if "Results File:" in line]
+lost = sum(n - 1 for n in collections.Counter(reported).values())
+print(passed, failed, skipped, lost)
+EOF
+)"
+read -r passed failed skipped lost <<<"$counts"
+
+log "finished in $((SECONDS - started))s; TRX files and the full log are in $results_dir"
+
+# The verdict comes before the summary so that the summary is the very last line.
+status=0
+if ((test_status != 0)); then
+    log "ERROR: dotnet test failed (exit status $test_status)"
+    status=$test_status
+elif ((lost != 0)); then
+    log "ERROR: $lost TRX file(s) were overwritten by another test project, so the counts are incomplete; run again"
+    status=1
+elif ((passed + failed + skipped == 0)); then
+    log "ERROR: no test ran"
+    status=1
+fi
+freeswitch_banner
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
