@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Text;
+using IvrController.Esl.Framing;
+using IvrController.Esl.Messages;
+using IvrController.Esl.Tests.Support;
+using Xunit;
+
+namespace IvrController.Esl.Tests.Messages;
+
+public sealed class EslEventTests
+{
+    private static EslEvent Parse(string wire)
+    {
+        ReadOnlySequence<byte> buffer = new(Encoding.UTF8.GetBytes(wire));
+        EslReadStatus status = EslFrameReader.TryRead(ref buffer, EslFrameLimits.Default, out EslFrame? frame, out string? error);
+        Assert.True(status == EslReadStatus.Done, error);
+        return EslEvent.FromFrame(frame!);
+    }
+
+    private static string Plain(string body) => $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\nContent-Type: text/event-plain\n\n{body}";
+
+    private static string Json(string body) => $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\nContent-Type: text/event-json\n\n{body}";
+
+    [Fact]
+    public void A_plain_event_body_keeps_its_blank_lines_because_its_length_is_declared()
+    {
+        using EslEvent e = Parse(Plain("Event-Name: BACKGROUND_JOB\nJob-UUID: j1\nContent-Length: 13\n\nline1\n\nline3\n"));
+        Assert.Equal(EventNames.BackgroundJob, e.EventName);
+        Assert.Equal("line1\n\nline3\n", e.Body);
+    }
+
+    [Fact]
+    public void A_plain_event_without_a_body_has_none()
+    {
+        using EslEvent e = Parse(Plain("Event-Name: HEARTBEAT\nUp-Time: 0%20years\n\n"));
+        Assert.Null(e.Body);
+        Assert.Equal("0 years", e.GetHeader("up-time"));
+    }
+
+    [Fact]
+    public void A_plain_event_body_longer_than_the_frame_is_a_protocol_error()
+    {
+        var error = Assert.Throws<EslProtocolException>(() => Parse(Plain("Event-Name: X\nContent-Length: 50\n\nshort")));
+        Assert.Contains("does not fit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_events_unescape_values_and_carry_the_body_in_underscore_body()
+    {
+        using EslEvent e = Parse(Json("""{"Event-Name":"CUSTOM","Event-Subclass":"sofia::register","quote":"say \"hi\"\n","city":"\u4e0a\u6d77","raw":"上海","n":42,"list":["a","b"],"_body":"x\ny"}"""));
+        Assert.Equal(EslEventFormat.Json, e.Format);
+        Assert.Equal(EventNames.SofiaRegister, e.Subclass);
+        Assert.Equal("say \"hi\"\n", e.GetHeader("quote"));
+        Assert.Equal("上海", e.GetHeader("city"));
+        Assert.Equal("上海", e.GetHeader("raw"));
+        Assert.Equal("42", e.GetHeader("n"));
+        Assert.Equal("""["a","b"]""", e.GetHeader("list"));
+        Assert.Equal("x\ny", e.Body);
+        Assert.False(e.HasHeader("_body"));
+    }
+
+    [Theory]
+    [InlineData("""{"Event-Name":""")]
+    [InlineData("""["not an object"]""")]
+    [InlineData("""{"Event-Name":"X",}""")]
+    [InlineData("not json at all")]
+    public void Malformed_json_events_are_protocol_errors(string body) =>
+        Assert.Throws<EslProtocolException>(() => Parse(Json(body)));
+
+    [Fact]
+    public void Xml_events_are_read_too()
+    {
+        using EslEvent e = Parse($"Content-Length: {Encoding.UTF8.GetByteCount(XmlEvent)}\nContent-Type: text/event-xml\n\n{XmlEvent}");
+        Assert.Equal(EslEventFormat.Xml, e.Format);
+        Assert.Equal(EventNames.BackgroundJob, e.EventName);
+        Assert.Equal("a<b & c", e.GetHeader("Job-Command"));
+        Assert.Equal("+OK done\n", e.Body);
+    }
+
+    private const string XmlEvent = "<event>\n  <headers>\n    <Event-Name>BACKGROUND_JOB</Event-Name>\n    <Job-Command>a&lt;b &amp; c</Job-Command>\n  </headers>\n  <body>+OK done\n</body>\n</event>";
+
+    [Fact]
+    public void Plain_and_json_forms_of_the_same_recorded_event_agree()
+    {
+        List<EslEvent> events = RecordedFrames.Events("inbound-api-bgapi-events");
+        EslEvent plain = events.First(e => e.Format == EslEventFormat.Plain && e.EventName == EventNames.BackgroundJob);
+        EslEvent json = events.First(e => e.Format == EslEventFormat.Json && e.EventName == EventNames.BackgroundJob);
+
+        Assert.Equal("fd00::2", plain.GetHeader("FreeSWITCH-IPv6"));
+        Assert.Equal(plain.GetHeader("FreeSWITCH-IPv6"), json.GetHeader("FreeSWITCH-IPv6"));
+        Assert.Equal("status", plain.GetHeader(HeaderNames.JobCommand));
+        Assert.Equal("status", json.GetHeader(HeaderNames.JobCommand));
+        Assert.StartsWith("UP 0 years", plain.Body, StringComparison.Ordinal);
+        Assert.StartsWith("UP 0 years", json.Body, StringComparison.Ordinal);
+        Assert.EndsWith("Current Stack Size/Max 240K/8192K\n", json.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Variables_are_the_variable_headers_and_lookups_do_not_need_the_prefix()
+    {
+        using EslEvent e = Parse(Plain("Event-Name: CHANNEL_EXECUTE_COMPLETE\nvariable_ivr_survey_digit: 1\nvariable_empty: \n\n"));
+        Assert.Equal("1", e.GetVariable("ivr_survey_digit"));
+        Assert.Equal(string.Empty, e.GetVariable("empty"));
+        Assert.Null(e.GetVariable("missing"));
+        Assert.True(e.HeaderEquals(HeaderNames.EventName, EventNames.ChannelExecuteComplete));
+        Assert.False(e.HeaderEquals(HeaderNames.EventName, EventNames.ChannelExecute));
+    }
+
+    [Fact]
+    public void A_disposed_event_refuses_to_be_read()
+    {
+        EslEvent e = Parse(Plain("Event-Name: HEARTBEAT\n\n"));
+        e.Dispose();
+        e.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => e.GetHeader(HeaderNames.EventName));
+    }
+
+    [Fact]
+    public void Every_recorded_event_parses_and_has_a_name()
+    {
+        foreach (string capture in Capture.All)
+        {
+            foreach (EslEvent e in RecordedFrames.Events(capture))
+            {
+                Assert.False(string.IsNullOrEmpty(e.EventName), $"{capture}: event without Event-Name");
+                Assert.True(e.HeaderCount > 5);
+            }
+        }
+    }
+}
