@@ -33,8 +33,9 @@ public sealed class EslTransport : IDuplexPipe, IAsyncDisposable
             return;
         }
 
+        // Output is not completed: every command is flushed under the connection's write lock,
+        // so nothing is buffered, and completing a stream writer after the peer closed can throw.
         await Input.CompleteAsync().ConfigureAwait(false);
-        await Output.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -23,7 +23,7 @@ public sealed class InboundClient : IAsyncDisposable
     private readonly Channel<EslEvent> _events;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BackgroundJobResult>> _jobs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _subscriptionLock = new();
-    private readonly SortedSet<string> _subscribedEvents = new(StringComparer.Ordinal);
+    private readonly List<string> _subscribedEvents = [];
     private readonly List<KeyValuePair<string, string>> _filters = [];
     private Session? _session;
     private long _droppedEvents;
@@ -220,13 +220,17 @@ public sealed class InboundClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends any command (e.g. <c>noevents</c>) and returns its reply; <c>-ERR</c> throws <see cref="EslCommandException"/>.</summary>
+    public Task<CommandReply> SendCommandAsync(EslCommand command, CancellationToken cancellationToken = default) =>
+        CurrentConnection().SendCommandAsync(command, null, cancellationToken);
+
     /// <summary>Subscribes to events (now, and again after every reconnect).</summary>
     public async Task SubscribeAsync(IEnumerable<string> eventNames, CancellationToken cancellationToken = default)
     {
         string[] names = eventNames.ToArray();
         lock (_subscriptionLock)
         {
-            _subscribedEvents.UnionWith(names);
+            _subscribedEvents.AddRange(names.Except(_subscribedEvents, StringComparer.Ordinal));
         }
 
         if (_session is { } session && session.Connection.IsOpen)
@@ -370,8 +374,10 @@ public sealed class InboundClient : IAsyncDisposable
             Task<EslFrame> greeting = _greeting.Task;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.CommandTimeout);
-            Task first = await Task.WhenAny(greeting, closed).WaitAsync(timeout.Token).ConfigureAwait(false);
-            if (first != greeting)
+            await Task.WhenAny(greeting, closed).WaitAsync(timeout.Token).ConfigureAwait(false);
+
+            // A rejection is followed at once by the close: when both are in, the greeting says why.
+            if (!greeting.IsCompleted)
             {
                 throw new EslConnectionException($"the switch closed the connection before asking for a password: {Connection.Closed.Result.Reason}");
             }
