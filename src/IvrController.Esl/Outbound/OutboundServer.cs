@@ -23,6 +23,7 @@ public sealed class OutboundServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, Task> _sessions = new();
     private readonly CancellationTokenSource _cancelCalls = new();
     private Socket? _listener;
+    private IPEndPoint? _boundEndPoint;
     private Task? _acceptLoop;
     private CancellationTokenSource? _stopAccepting;
     private long _nextSessionId;
@@ -50,7 +51,7 @@ public sealed class OutboundServer : IAsyncDisposable
     }
 
     /// <summary>The bound address (useful with port 0).</summary>
-    public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
+    public IPEndPoint LocalEndPoint => _boundEndPoint ?? throw new InvalidOperationException("The server is not started.");
 
     public int ActiveSessions => _sessions.Count;
 
@@ -70,6 +71,7 @@ public sealed class OutboundServer : IAsyncDisposable
         }
 
         _listener = listener;
+        _boundEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         _stopAccepting = new CancellationTokenSource();
         _acceptLoop = AcceptLoopAsync(_stopAccepting.Token);
         _logger.LogInformation("Waiting for calls from the switch on {EndPoint} (dialplan: socket {EndPoint} async full)", LocalEndPoint, LocalEndPoint);
@@ -159,7 +161,7 @@ public sealed class OutboundServer : IAsyncDisposable
             registered.SetResult();
         }
 
-        _logger.LogInformation("Stopped accepting calls on {EndPoint}: {Reason}", _listener?.LocalEndPoint, stopReason);
+        _logger.LogInformation("Stopped accepting calls on {EndPoint}: {Reason}", _boundEndPoint, stopReason);
     }
 
     private bool IsAllowed(EndPoint? remote)

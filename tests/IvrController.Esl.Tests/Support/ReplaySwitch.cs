@@ -84,6 +84,9 @@ public sealed partial class ReplaySwitch
     /// <summary>Commands received, in order.</summary>
     public List<WireCommand> Received { get; } = [];
 
+    /// <summary>True when the client ended the session with <c>exit</c>.</summary>
+    public bool ExitReceived { get; private set; }
+
     /// <summary>The recorded commands the controller sent to the real switch.</summary>
     public IReadOnlyList<WireCommand> Recorded => _recorded;
 
@@ -114,16 +117,18 @@ public sealed partial class ReplaySwitch
 
             while (await WireCommand.ReadAsync(reader, cancellationToken) is { } command)
             {
+                // The switch answers exit at any point; a flow may end before the recording did.
+                if (command.Verb == "exit" && (Received.Count >= _recorded.Count || _recorded[Received.Count].Verb != "exit"))
+                {
+                    ExitReceived = true;
+                    await stream.WriteAsync("Content-Type: command/reply\nReply-Text: +OK bye\n\n"u8.ToArray(), cancellationToken);
+                    return;
+                }
+
                 int index = Received.Count;
                 Received.Add(command);
                 if (index >= _recorded.Count)
                 {
-                    if (command.Verb == "exit")
-                    {
-                        await stream.WriteAsync("Content-Type: command/reply\nReply-Text: +OK bye\n\n"u8.ToArray(), cancellationToken);
-                        return;
-                    }
-
                     throw new InvalidOperationException($"command #{index} '{command}' goes beyond the recording");
                 }
 
