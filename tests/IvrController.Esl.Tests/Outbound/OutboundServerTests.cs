@@ -1,0 +1,158 @@
+using System.Net.Sockets;
+using IvrController.Esl.Outbound;
+using IvrController.Esl.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
+using Xunit;
+
+namespace IvrController.Esl.Tests.Outbound;
+
+public sealed class OutboundServerTests
+{
+    private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+
+    private const string ConnectReplyHead = "Event-Name: CHANNEL_DATA\nUnique-ID: 90627f73-842c-44c0-982d-e6dd07d7c7b1\nCaller-Caller-ID-Number: 13800138000\nContent-Type: command/reply\nReply-Text: %2BOK%0A\nSocket-Mode: async\n";
+
+    private static async Task<ScriptedSwitch> DialInAsync(OutboundServer server)
+    {
+        var socket = new TcpClient();
+        await socket.ConnectAsync(server.LocalEndPoint);
+        return new ScriptedSwitch(socket.GetStream());
+    }
+
+    /// <summary>Plays the switch up to the point where the handler has the session.</summary>
+    private static async Task HandOverAsync(ScriptedSwitch fake)
+    {
+        Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.SendAsync(ConnectReplyHead + "Control: full\n\n");
+        Assert.Equal("myevents", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.ReplyAsync("+OK Events Enabled");
+        Assert.Equal("linger", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.ReplyAsync("+OK will linger");
+    }
+
+    [Fact]
+    public void Defaults_listen_on_loopback()
+    {
+        var options = new OutboundServerOptions();
+        Assert.Equal("127.0.0.1", options.ListenAddress);
+        Assert.Equal(8084, options.Port);
+        Assert.Empty(options.Validate());
+    }
+
+    [Theory]
+    [InlineData("not-an-address", null, "ListenAddress")]
+    [InlineData("127.0.0.1", "10.0.0.0/99", "AllowedPeers")]
+    public void Bad_options_are_refused_with_the_setting_named(string listen, string? peer, string setting)
+    {
+        var options = new OutboundServerOptions { ListenAddress = listen };
+        if (peer is not null)
+        {
+            options.AllowedPeers.Add(peer);
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => new OutboundServer(options, (_, _) => Task.CompletedTask, NullLoggerFactory.Instance));
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_without_full_control_is_refused_with_a_clear_log_line_and_never_reaches_the_flow()
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(new FakeLoggerProvider(logs)));
+        bool handled = false;
+        await using var server = new OutboundServer(new OutboundServerOptions { Port = 0 }, (_, _) => { handled = true; return Task.CompletedTask; }, loggers);
+        await server.StartAsync();
+
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.SendAsync(ConnectReplyHead + "Control: single-channel\n\n");
+
+        // The controller hangs up the socket so the dialplan can go on to its fallback.
+        await fake.WaitForCloseAsync(Timeout);
+        Assert.False(handled);
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("async full", StringComparison.Ordinal) && r.Message.Contains("single-channel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_peer_outside_the_allow_list_is_closed_without_a_word()
+    {
+        var options = new OutboundServerOptions { Port = 0 };
+        options.AllowedPeers.Add("192.0.2.10");
+        bool handled = false;
+        await using var server = new OutboundServer(options, (_, _) => { handled = true; return Task.CompletedTask; }, NullLoggerFactory.Instance);
+        await server.StartAsync();
+
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await fake.WaitForCloseAsync(Timeout);
+        Assert.False(handled);
+    }
+
+    [Fact]
+    public async Task A_peer_inside_an_allowed_network_is_served()
+    {
+        var options = new OutboundServerOptions { Port = 0 };
+        options.AllowedPeers.Add("127.0.0.0/8");
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new OutboundServer(options, (session, _) => { handled.TrySetResult(session.UniqueId); return Task.CompletedTask; }, NullLoggerFactory.Instance);
+        await server.StartAsync();
+
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await HandOverAsync(fake);
+        Assert.Equal("90627f73-842c-44c0-982d-e6dd07d7c7b1", await handled.Task.WaitAsync(Timeout));
+        Assert.Equal("exit", (await fake.ReadCommandAsync(Timeout)).Line);
+    }
+
+    [Fact]
+    public async Task Shutdown_waits_for_a_live_call_to_finish()
+    {
+        var finishCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new OutboundServer(new OutboundServerOptions { Port = 0, DrainTimeout = TimeSpan.FromSeconds(30) },
+            async (_, _) => { inCall.TrySetResult(); await finishCall.Task; }, NullLoggerFactory.Instance);
+        await server.StartAsync();
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await HandOverAsync(fake);
+        await inCall.Task.WaitAsync(Timeout);
+
+        Task stopping = server.StopAsync();
+        Assert.False(stopping.IsCompleted);
+        Assert.Equal(1, server.ActiveSessions);
+
+        finishCall.SetResult();
+        Assert.Equal("exit", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.ReplyAsync("+OK bye");
+        await stopping.WaitAsync(Timeout);
+        Assert.Equal(0, server.ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Shutdown_cancels_calls_still_live_after_the_drain_timeout()
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new OutboundServer(new OutboundServerOptions { Port = 0, DrainTimeout = TimeSpan.FromMilliseconds(50) },
+            async (_, ct) =>
+            {
+                inCall.TrySetResult();
+                try
+                {
+                    await Task.Delay(System.Threading.Timeout.Infinite, ct);
+                }
+                finally
+                {
+                    cancelled.TrySetResult();
+                }
+            },
+            NullLoggerFactory.Instance);
+        await server.StartAsync();
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await HandOverAsync(fake);
+        await inCall.Task.WaitAsync(Timeout);
+
+        await server.StopAsync().WaitAsync(Timeout);
+        Assert.True(cancelled.Task.IsCompleted);
+        Assert.Equal(0, server.ActiveSessions);
+    }
+}
