@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Esl.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -154,5 +155,44 @@ public sealed class OutboundServerTests
         await server.StopAsync().WaitAsync(Timeout);
         Assert.True(cancelled.Task.IsCompleted);
         Assert.Equal(0, server.ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Unset_hangup_during_a_running_application_and_hangup_complete_failing_what_is_pending()
+    {
+        var outcome = new TaskCompletionSource<(string? Unset, string? PlaybackError, string? Cause)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new OutboundServer(new OutboundServerOptions { Port = 0 }, async (session, ct) =>
+        {
+            ApplicationResult unset = await session.UnsetVariableAsync("ivr_survey", ct);
+            Task<ApplicationResult> playback = session.ExecuteAsync("playback", "/sounds/en/ivr_welcome.wav", ct);
+            await session.HangupAsync(HangupCauses.UserBusy, ct);
+            var error = await Assert.ThrowsAsync<EslChannelHangupException>(() => playback);
+            outcome.TrySetResult((unset.Application, error.Message, session.HangupCause));
+        }, NullLoggerFactory.Instance);
+        await server.StartAsync();
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await HandOverAsync(fake);
+
+        WireCommand unset = await fake.ReadCommandAsync(Timeout);
+        Assert.Equal(("execute", "unset", "ivr_survey", "true"), (unset.Header("call-command"), unset.Header("execute-app-name"), unset.Header("execute-app-arg"), unset.Header("event-lock")));
+        await fake.ReplyAsync("+OK");
+        await fake.SendAsync(ScriptedSwitch.PlainEvent("CHANNEL_EXECUTE_COMPLETE", ("Application", "unset"), ("Application-UUID", unset.Header("Event-UUID")!)));
+
+        WireCommand playback = await fake.ReadCommandAsync(Timeout);
+        Assert.Equal("playback", playback.Header("execute-app-name"));
+        await fake.ReplyAsync("+OK");
+
+        // hangup is a call-command, not a queued application: it acts while playback runs.
+        WireCommand hangup = await fake.ReadCommandAsync(Timeout);
+        Assert.Equal(("hangup", "USER_BUSY", null), (hangup.Header("call-command"), hangup.Header("hangup-cause"), hangup.Header("event-lock")));
+        await fake.ReplyAsync("+OK");
+        await fake.SendAsync(ScriptedSwitch.PlainEvent("CHANNEL_HANGUP", ("Hangup-Cause", "USER_BUSY")));
+        await fake.SendAsync(ScriptedSwitch.PlainEvent("CHANNEL_HANGUP_COMPLETE", ("Hangup-Cause", "USER_BUSY")));
+
+        var result = await outcome.Task.WaitAsync(Timeout);
+        Assert.Equal("unset", result.Unset);
+        Assert.Contains("hung up (USER_BUSY) before 'playback' completed", result.PlaybackError, StringComparison.Ordinal);
+        Assert.Equal(HangupCauses.UserBusy, result.Cause);
+        Assert.Equal("exit", (await fake.ReadCommandAsync(Timeout)).Line);
     }
 }
