@@ -48,9 +48,9 @@ public sealed class InboundClientOptions
         {
             yield return "Esl:Password is empty: set the event socket password of event_socket.conf.xml.";
         }
-        else if (FactoryDefaultPassword.Matches(Password))
+        else if (UnsafeEslPasswords.Reason(Password) is { } reason)
         {
-            yield return $"Esl:Password is FreeSWITCH's factory default '{FactoryDefaultPassword.Value}': change it on the switch and here.";
+            yield return $"Esl:Password is not safe to use: {reason}. Set a long random secret on the switch (IVR_ESL_PASSWORD) and here.";
         }
         else if (Password.AsSpan().IndexOfAny(" \r\n") >= 0)
         {

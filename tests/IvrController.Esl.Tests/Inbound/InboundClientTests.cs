@@ -33,6 +33,7 @@ public sealed class InboundClientTests
     [Theory]
     [InlineData("", "empty")]
     [InlineData("ClueCon", "factory default")]
+    [InlineData("change-me-esl-secret", "placeholder shipped in freeswitch-conf/vars.xml")]
     [InlineData("two words", "space")]
     public void Unsafe_passwords_are_refused_before_connecting(string password, string reason)
     {
