@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 
@@ -25,6 +29,9 @@ internal sealed class HeaderTable : IDisposable
 
     public int Count => _count;
 
+    /// <summary>Index of the first Content-Length line seen by <see cref="IndexLines"/>, or -1.</summary>
+    public int ContentLengthIndex { get; private set; } = -1;
+
     internal byte[] Bytes => _bytes;
 
     public void Add(HeaderEntry entry)
@@ -44,51 +51,128 @@ internal sealed class HeaderTable : IDisposable
     /// Indexes header lines in <c>[start, end)</c> up to the first empty line.
     /// Returns the offset just past that empty line (or <paramref name="end"/>), or -1 with an error.
     /// </summary>
+    /// <remarks>
+    /// Events carry ~170 short lines, so a search call per line costs more than the search itself:
+    /// newlines are found 32 bytes at a time from a comparison bitmask instead.
+    /// </remarks>
     public int IndexLines(int start, int end, EslFrameLimits limits, out string? error)
     {
         error = null;
+        int maxCount = limits.MaxHeaderCount;
+        EnsureCapacity((end - start) / 32);
+        int lineStart = start;
         int position = start;
-        while (position < end)
+        if (Vector256.IsHardwareAccelerated)
         {
-            ReadOnlySpan<byte> rest = _bytes.AsSpan(position, end - position);
-            int lineLength = rest.IndexOf((byte)'\n');
-            if (lineLength < 0)
+            // One pass finds both the newlines and each line's first colon.
+            Vector256<byte> newline = Vector256.Create((byte)'\n');
+            Vector256<byte> colon = Vector256.Create((byte)':');
+            ref byte origin = ref MemoryMarshal.GetArrayDataReference(_bytes);
+            int firstColon = -1;
+            for (; position + Vector256<byte>.Count <= end; position += Vector256<byte>.Count)
             {
-                lineLength = rest.Length;
+                Vector256<byte> block = Vector256.LoadUnsafe(ref origin, (nuint)position);
+                uint newlines = Vector256.Equals(block, newline).ExtractMostSignificantBits();
+                uint colons = Vector256.Equals(block, colon).ExtractMostSignificantBits();
+                uint marks = newlines | colons;
+                while (marks != 0)
+                {
+                    int bit = BitOperations.TrailingZeroCount(marks);
+                    marks &= marks - 1;
+                    int at = position + bit;
+                    if ((colons & (1u << bit)) != 0)
+                    {
+                        if (firstColon < 0)
+                        {
+                            firstColon = at;
+                        }
+
+                        continue;
+                    }
+
+                    if (at == lineStart)
+                    {
+                        return at + 1;
+                    }
+
+                    int lineColon = firstColon < 0 ? -1 : firstColon - lineStart;
+                    if (!TryAddLine(lineStart, at, lineColon, maxCount))
+                    {
+                        error = LineError(lineStart, at, lineColon, limits);
+                        return -1;
+                    }
+
+                    lineStart = at + 1;
+                    firstColon = -1;
+                }
+            }
+        }
+
+        while (lineStart < end)
+        {
+            int lineLength = _bytes.AsSpan(lineStart, end - lineStart).IndexOf((byte)'\n');
+            int lineEnd = lineLength < 0 ? end : lineStart + lineLength;
+            if (lineEnd == lineStart)
+            {
+                return lineEnd + 1;
             }
 
-            if (lineLength == 0)
+            int colon = _bytes.AsSpan(lineStart, lineEnd - lineStart).IndexOf((byte)':');
+            if (!TryAddLine(lineStart, lineEnd, colon, maxCount))
             {
-                return position + 1;
-            }
-
-            ReadOnlySpan<byte> line = rest[..lineLength];
-            int colon = line.IndexOf((byte)':');
-            if (colon <= 0)
-            {
-                error = colon == 0
-                    ? $"header line at byte {position} has an empty name"
-                    : $"header line at byte {position} has no ':' ({Describe(line)})";
+                error = LineError(lineStart, lineEnd, colon, limits);
                 return -1;
             }
 
-            int valueOffset = colon + 1;
-            while (valueOffset < line.Length && line[valueOffset] == (byte)' ')
-            {
-                valueOffset++;
-            }
-
-            if (_count == limits.MaxHeaderCount)
-            {
-                error = $"more than {limits.MaxHeaderCount} header lines";
-                return -1;
-            }
-
-            Add(new HeaderEntry(position, colon, position + valueOffset, lineLength - valueOffset, HeaderEncoding.Url));
-            position += lineLength + 1;
+            lineStart = lineEnd + 1;
         }
 
         return end;
+    }
+
+    /// <param name="colon">Offset of the line's first ':' from <paramref name="lineStart"/>, or -1.</param>
+    /// <remarks>Runs once per header line: it builds no strings (see <see cref="LineError"/>).</remarks>
+    private bool TryAddLine(int lineStart, int lineEnd, int colon, int maxCount)
+    {
+        if (colon <= 0 || _count == maxCount)
+        {
+            return false;
+        }
+
+        int valueStart = lineStart + colon + 1;
+        byte[] bytes = _bytes;
+        while (valueStart < lineEnd && bytes[valueStart] == (byte)' ')
+        {
+            valueStart++;
+        }
+
+        // A plain event's own body length is needed for every event: note it on the way past.
+        if (colon == 14 && ContentLengthIndex < 0 && Ascii.EqualsIgnoreCase(bytes.AsSpan(lineStart, 14), "Content-Length"u8))
+        {
+            ContentLengthIndex = _count;
+        }
+
+        Add(new HeaderEntry(lineStart, colon, valueStart, lineEnd - valueStart, HeaderEncoding.Url));
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string LineError(int lineStart, int lineEnd, int colon, EslFrameLimits limits) => colon switch
+    {
+        0 => $"header line at byte {lineStart} has an empty name",
+        < 0 => $"header line at byte {lineStart} has no ':' ({Describe(_bytes.AsSpan(lineStart, lineEnd - lineStart))})",
+        _ => $"more than {limits.MaxHeaderCount} header lines",
+    };
+
+    private void EnsureCapacity(int expected)
+    {
+        if (expected > _entries.Length)
+        {
+            HeaderEntry[] larger = ArrayPool<HeaderEntry>.Shared.Rent(expected);
+            _entries.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<HeaderEntry>.Shared.Return(_entries);
+            _entries = larger;
+        }
     }
 
     public int IndexOf(ReadOnlySpan<char> name)

@@ -185,7 +185,7 @@ public sealed class EslEvent : IDisposable
         }
 
         int bodyLength = -1;
-        int lengthIndex = headers.IndexOf(HeaderNames.ContentLength);
+        int lengthIndex = headers.ContentLengthIndex;
         if (lengthIndex >= 0)
         {
             ReadOnlySpan<byte> raw = headers.GetRawValue(lengthIndex);

@@ -37,6 +37,32 @@ public sealed class EslEventTests
         Assert.Equal("0 years", e.GetHeader("up-time"));
     }
 
+    [Theory]
+    [InlineData(3, "this line has no colon", "no ':'")]
+    [InlineData(40, "no colon here either", "no ':'")]
+    [InlineData(40, ": value without a name", "empty name")]
+    [InlineData(150, "a line without any colon at all, just long enough to span blocks", "no ':'")]
+    public void A_malformed_line_deep_in_a_long_event_is_found(int lineNumber, string badLine, string reason)
+    {
+        // Long enough to be scanned 32 bytes at a time; colons in values must not be mistaken for the next line's.
+        var lines = Enumerable.Range(0, 200).Select(i => $"Header-{i}: value%3A{i} with : colon").ToList();
+        lines[lineNumber] = badLine;
+        var error = Assert.Throws<EslProtocolException>(() => Parse(Plain("Event-Name: X\n" + string.Join("\n", lines) + "\n\n")));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_events_keep_every_header_and_value_exactly()
+    {
+        var lines = Enumerable.Range(0, 300).Select(i => $"H{i}:{new string(' ', i % 3)}v:{i}%20x").ToList();
+        using EslEvent e = Parse(Plain("Event-Name: X\n" + string.Join("\n", lines) + "\n\n"));
+        Assert.Equal(301, e.HeaderCount);
+        for (int i = 0; i < 300; i++)
+        {
+            Assert.Equal($"v:{i} x", e.GetHeader($"H{i}"));
+        }
+    }
+
     [Fact]
     public void A_plain_event_body_longer_than_the_frame_is_a_protocol_error()
     {
