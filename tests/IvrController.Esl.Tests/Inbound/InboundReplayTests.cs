@@ -15,16 +15,23 @@ public sealed class InboundReplayTests
     private static InboundClient Client(int port, string password) =>
         new(new InboundClientOptions { Port = port, Password = password }, NullLogger<InboundClient>.Instance);
 
+    /// <summary>The client connecting to a switch that replays a capture (and closes once it is played).</summary>
+    private static async Task<(InboundClient Client, ReplaySwitch Replay, Task Connecting, Task Peer)> ReplayAsync(string capture, string password)
+    {
+        var listener = LoopbackListener.Start();
+        var replay = ReplaySwitch.FromCapture(capture, closeWhenDone: true);
+        InboundClient client = Client(listener.Port, password);
+        Task connecting = client.ConnectAsync(Timeout);
+        ScriptedSwitch accepted = await listener.AcceptAsync(Timeout);
+        listener.Dispose();
+        return (client, replay, connecting, replay.RunAsync(accepted.Stream, Timeout));
+    }
+
     [Fact]
     public async Task Api_bgapi_subscriptions_and_events_of_the_recorded_session_end_to_end()
     {
-        using var listener = LoopbackListener.Start();
-        var replay = ReplaySwitch.FromCapture("inbound-api-bgapi-events", closeWhenDone: true);
-        await using InboundClient client = Client(listener.Port, "acceptance-secret");
-
-        Task connecting = client.ConnectAsync(Timeout);
-        await using ScriptedSwitch accepted = await listener.AcceptAsync(Timeout);
-        Task peer = replay.RunAsync(accepted.Stream, Timeout);
+        (InboundClient client, ReplaySwitch replay, Task connecting, Task peer) = await ReplayAsync("inbound-api-bgapi-events", "acceptance-secret");
+        await using InboundClient disposing = client;
         await connecting;
         Assert.True(client.IsConnected);
 
@@ -78,13 +85,8 @@ public sealed class InboundReplayTests
     [Fact]
     public async Task A_wrong_password_is_a_clear_authentication_error()
     {
-        using var listener = LoopbackListener.Start();
-        var replay = ReplaySwitch.FromCapture("inbound-bad-password", closeWhenDone: true);
-        await using InboundClient client = Client(listener.Port, "wrong-password-first");
-
-        Task connecting = client.ConnectAsync(Timeout);
-        await using ScriptedSwitch accepted = await listener.AcceptAsync(Timeout);
-        Task peer = replay.RunAsync(accepted.Stream, Timeout);
+        (InboundClient client, ReplaySwitch _, Task connecting, Task peer) = await ReplayAsync("inbound-bad-password", "wrong-password-first");
+        await using InboundClient disposing = client;
 
         var error = await Assert.ThrowsAsync<EslAuthenticationException>(() => connecting);
         Assert.Contains("refused the event socket password (-ERR invalid)", error.Message, StringComparison.Ordinal);

@@ -50,6 +50,14 @@ public sealed class OutboundReplayTests
         return (result, replay);
     }
 
+    /// <summary>The survey question the recorded peer asked: one digit, two tries, tones for prompts.</summary>
+    private static PlayAndGetDigits RecordedSurveyQuestion(TimeSpan timeout) => new()
+    {
+        MinDigits = 1, MaxDigits = 1, Tries = 2, Timeout = timeout, Terminators = "#",
+        Prompt = "tone_stream://%(300,0,800)", InvalidPrompt = "silence_stream://250",
+        VariableName = "ivr_survey_digit", DigitsRegex = "\\d",
+    };
+
     private static async Task<EslEvent> NextEventAsync(OutboundSession session, string eventName)
     {
         await foreach (EslEvent e in session.Events.ReadAllAsync(Timeout))
@@ -117,12 +125,7 @@ public sealed class OutboundReplayTests
             Assert.Equal("controller", session.ChannelData.Context);
             Assert.Equal("outbound", session.ChannelData.GetVariable("ivr_survey"));
 
-            PlayAndGetDigitsResult rating = await session.PlayAndGetDigitsAsync(new PlayAndGetDigits
-            {
-                MinDigits = 1, MaxDigits = 1, Tries = 2, Timeout = TimeSpan.FromSeconds(5), Terminators = "#",
-                Prompt = "tone_stream://%(300,0,800)", InvalidPrompt = "silence_stream://250",
-                VariableName = "ivr_survey_digit", DigitsRegex = "\\d",
-            }, ct);
+            PlayAndGetDigitsResult rating = await session.PlayAndGetDigitsAsync(RecordedSurveyQuestion(TimeSpan.FromSeconds(5)), ct);
 
             // The recording stops while the closing prompt plays: the pending application must fail, not hang.
             Exception closing = await Assert.ThrowsAsync<EslConnectionException>(() => session.ExecuteAsync("playback", "tone_stream://%(200,0,600)", ct));
@@ -163,12 +166,7 @@ public sealed class OutboundReplayTests
             ApplicationResult bridge = await session.ExecuteAsync("bridge", "{ivr_leg=agent,origination_caller_id_number=138****8000}user/1001@127.0.0.1", ct);
             bool upAfterAgentLeft = !session.IsHungUp;
 
-            PlayAndGetDigitsResult rating = await session.PlayAndGetDigitsAsync(new PlayAndGetDigits
-            {
-                MinDigits = 1, MaxDigits = 1, Tries = 2, Timeout = TimeSpan.FromSeconds(8), Terminators = "#",
-                Prompt = "tone_stream://%(300,0,800)", InvalidPrompt = "silence_stream://250",
-                VariableName = "ivr_survey_digit", DigitsRegex = "\\d",
-            }, ct);
+            PlayAndGetDigitsResult rating = await session.PlayAndGetDigitsAsync(RecordedSurveyQuestion(TimeSpan.FromSeconds(8)), ct);
             ApplicationResult hangup = await session.ExecuteAsync("hangup", HangupCauses.NormalClearing, ct);
             return (bridge.OriginateDisposition, bridge.BridgeHangupCause, upAfterAgentLeft, rating.Digits, hangup.Application, session.IsHungUp);
         });
