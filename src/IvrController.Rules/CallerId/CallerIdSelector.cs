@@ -1,0 +1,169 @@
+using System.Buffers;
+
+namespace IvrController.Rules.CallerId;
+
+/// <summary>
+/// Chooses the number a customer sees (DESIGN 2.5). Tiers are tried in order — skill group then whole
+/// pool, or same city, same province, whole pool — and a tier whose numbers are all at a cap falls
+/// through to the next. Within a tier one number is picked at random or least-used-today (ties at
+/// random), with the injected <see cref="Random"/> so a seed reproduces a decision. Disabled numbers are
+/// not in the pool. No number at all is an outcome, not an exception: running out of capacity is normal.
+/// </summary>
+public static class CallerIdSelector
+{
+    private const int MaxAttempts = 3;
+    private const int StackBitsetWords = 512;
+
+    public static CallerIdOutcome Select(CallerIdRequest request, CallerIdPool pool, ICallerNumberUsage usage, Random random)
+    {
+        if (pool.EnabledCount == 0)
+        {
+            return new NoCallerNumberAvailable(request, [], NoCallerNumberReason.EmptyPool);
+        }
+
+        Span<CallerIdTierAttempt> attempts = stackalloc CallerIdTierAttempt[MaxAttempts];
+        int attemptCount = 0;
+        int[] rented = ArrayPool<int>.Shared.Rent(pool.EnabledCount);
+        try
+        {
+            var scan = new TierScan(rented);
+            if (request.Rule == CallerIdRule.SkillGroup)
+            {
+                ScanSkillGroups(request.AgentSkillGroupIds, pool, usage, request.Pick, ref scan);
+                if (Settle(CallerIdTier.SkillGroup, ref scan, attempts, ref attemptCount))
+                {
+                    return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+                }
+            }
+            else if (request.CalleeRegion.Region is { } region)
+            {
+                Scan(pool.InCity(region), pool, usage, request.Pick, default, ref scan);
+                if (Settle(CallerIdTier.SameCity, ref scan, attempts, ref attemptCount))
+                {
+                    return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+                }
+
+                Scan(pool.InProvince(region.Province), pool, usage, request.Pick, default, ref scan);
+                if (Settle(CallerIdTier.SameProvince, ref scan, attempts, ref attemptCount))
+                {
+                    return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+                }
+            }
+
+            Scan(pool.AllIndices, pool, usage, request.Pick, default, ref scan);
+            if (Settle(CallerIdTier.WholePool, ref scan, attempts, ref attemptCount))
+            {
+                return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+            }
+
+            return new NoCallerNumberAvailable(request, attempts[..attemptCount].ToArray(), NoCallerNumberReason.AllAtCap);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static void ScanSkillGroups(IReadOnlyCollection<string> groups, CallerIdPool pool, ICallerNumberUsage usage, CandidatePick pick, ref TierScan scan)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        if (groups.Count == 1)
+        {
+            foreach (string group in groups)
+            {
+                Scan(pool.InSkillGroup(group), pool, usage, pick, default, ref scan);
+            }
+
+            return;
+        }
+
+        // A number linked to two of the agent's groups is one candidate, not two: a bitset over pool indices.
+        int words = (pool.EnabledCount + 63) >> 6;
+        Span<ulong> seen = words <= StackBitsetWords ? stackalloc ulong[words] : new ulong[words];
+        seen.Clear();
+        foreach (string group in groups)
+        {
+            Scan(pool.InSkillGroup(group), pool, usage, pick, seen, ref scan);
+        }
+    }
+
+    private static void Scan(ReadOnlySpan<int> indices, CallerIdPool pool, ICallerNumberUsage usage, CandidatePick pick, scoped Span<ulong> seen, ref TierScan scan)
+    {
+        foreach (int index in indices)
+        {
+            if (!seen.IsEmpty)
+            {
+                ref ulong word = ref seen[index >> 6];
+                ulong bit = 1UL << (index & 63);
+                if ((word & bit) != 0)
+                {
+                    continue;
+                }
+
+                word |= bit;
+            }
+
+            scan.Numbers++;
+            CallerNumber number = pool[index];
+            if (IsAtCap(number, usage))
+            {
+                scan.Capped++;
+                continue;
+            }
+
+            if (pick == CandidatePick.LeastUsedToday)
+            {
+                int calls = usage.CallsToday(number);
+                if (scan.Kept == 0 || calls < scan.MinCalls)
+                {
+                    scan.MinCalls = calls;
+                    scan.Kept = 0;
+                }
+                else if (calls > scan.MinCalls)
+                {
+                    continue;
+                }
+            }
+
+            scan.Buffer[scan.Kept++] = index;
+        }
+    }
+
+    private static bool IsAtCap(CallerNumber number, ICallerNumberUsage usage) =>
+        (number.MaxConcurrent is int max && usage.ConcurrentCalls(number) >= max)
+        || (number.DailyCap is int cap && usage.CallsToday(number) >= cap);
+
+    /// <summary>Records the tier just scanned; true when it has a candidate. Resets the scan for the next tier.</summary>
+    private static bool Settle(CallerIdTier tier, ref TierScan scan, scoped Span<CallerIdTierAttempt> attempts, ref int attemptCount)
+    {
+        attempts[attemptCount++] = new CallerIdTierAttempt(tier, scan.Numbers, scan.Capped);
+        if (scan.Kept > 0)
+        {
+            return true;
+        }
+
+        scan = new TierScan(scan.Buffer);
+        return false;
+    }
+
+    private static CallerIdDecision Decide(CallerIdRequest request, scoped ReadOnlySpan<CallerIdTierAttempt> attempts, CallerIdPool pool, ref TierScan scan, Random random)
+    {
+        CallerNumber chosen = pool[scan.Buffer[random.Next(scan.Kept)]];
+        bool leastUsed = request.Pick == CandidatePick.LeastUsedToday;
+        return new CallerIdDecision(request, attempts.ToArray(), chosen, leastUsed ? scan.MinCalls : 0, leastUsed ? scan.Kept : 0);
+    }
+
+    /// <summary>One tier's counts; <see cref="Buffer"/> holds the pool indices still in the running.</summary>
+    private ref struct TierScan(Span<int> buffer)
+    {
+        public Span<int> Buffer = buffer;
+        public int Numbers;
+        public int Capped;
+        public int Kept;
+        public int MinCalls;
+    }
+}

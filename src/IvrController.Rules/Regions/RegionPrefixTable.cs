@@ -1,0 +1,255 @@
+using System.Diagnostics.CodeAnalysis;
+using IvrController.Rules.Numbers;
+
+namespace IvrController.Rules.Regions;
+
+/// <summary>
+/// The admins' prefix → region table, consulted before the geocoder because it corrects it (the geocoder
+/// puts all of 173 in 北京 and knows nothing of 16x/19x). The longest matching prefix wins.
+/// </summary>
+public sealed class RegionPrefixTable
+{
+    private const string Header = "prefix,province,city";
+
+    private readonly Dictionary<string, NumberRegion> _byPrefix;
+    private readonly Dictionary<string, NumberRegion>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly int _longest;
+
+    /// <exception cref="ArgumentException">A prefix is unusable, or one prefix has two different regions.</exception>
+    public RegionPrefixTable(IEnumerable<RegionPrefixRow> rows)
+    {
+        _byPrefix = new Dictionary<string, NumberRegion>(StringComparer.Ordinal);
+        foreach (RegionPrefixRow row in rows)
+        {
+            if (RegionPrefixRow.ProblemWith(row.Prefix) is { } problem)
+            {
+                throw new ArgumentException($"Region table: {problem}.", nameof(rows));
+            }
+
+            if (_byPrefix.TryGetValue(row.Prefix, out NumberRegion? existing) && existing != row.Region)
+            {
+                throw new ArgumentException($"Region table: prefix {row.Prefix} maps to both {existing} and {row.Region}.", nameof(rows));
+            }
+
+            _byPrefix[row.Prefix] = row.Region;
+            _longest = Math.Max(_longest, row.Prefix.Length);
+        }
+
+        _bySpan = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static RegionPrefixTable Empty { get; } = new([]);
+
+    public int Count => _byPrefix.Count;
+
+    public IEnumerable<RegionPrefixRow> Rows => _byPrefix.Select(pair => new RegionPrefixRow(pair.Key, pair.Value));
+
+    /// <summary>The region of the longest prefix of the number's national form. Special numbers (400, 95xxx) have none.</summary>
+    public bool TryFind(PhoneNumber number, [NotNullWhen(true)] out NumberRegion? region, [NotNullWhen(true)] out string? prefix)
+    {
+        if (number.Kind != PhoneNumberKind.Special)
+        {
+            ReadOnlySpan<char> national = number.National;
+            for (int length = Math.Min(_longest, national.Length); length > 0; length--)
+            {
+                if (_bySpan.TryGetValue(national[..length], out string? key, out region))
+                {
+                    prefix = key;
+                    return true;
+                }
+            }
+        }
+
+        region = null;
+        prefix = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a UTF-8 file with the header <c>prefix,province,city</c>. Blank lines are skipped; fields may
+    /// be quoted (spreadsheets do). Every bad line is reported with its number; the same prefix twice with
+    /// the same region is accepted once, with a different region it is an error.
+    /// </summary>
+    public static RegionCsvImport ParseCsv(TextReader reader)
+    {
+        var rows = new List<RegionPrefixRow>();
+        var errors = new List<RegionCsvError>();
+        var firstLine = new Dictionary<string, (NumberRegion Region, int Line)>(StringComparer.Ordinal);
+        var fields = new List<string>(4);
+        bool headerSeen = false;
+        int lineNumber = 0;
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNumber++;
+            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
+            {
+                line = line[1..];
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (!TrySplit(line, fields, out string? splitError))
+            {
+                errors.Add(new RegionCsvError(lineNumber, splitError));
+                headerSeen = true;
+                continue;
+            }
+
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                if (IsHeader(fields))
+                {
+                    continue;
+                }
+
+                errors.Add(new RegionCsvError(lineNumber, $"the first line must be the header {Header}"));
+                if (fields.Count == 0 || RegionPrefixRow.ProblemWith(fields[0]) is not null)
+                {
+                    continue;
+                }
+
+                // It looks like data: check it too, so the admin sees all problems at once.
+            }
+
+            ReadRow(fields, lineNumber, rows, errors, firstLine);
+        }
+
+        if (!headerSeen)
+        {
+            errors.Add(new RegionCsvError(Math.Max(lineNumber, 1), $"the file is empty: expected the header {Header}"));
+        }
+
+        return new RegionCsvImport(rows, errors);
+    }
+
+    private static void ReadRow(
+        List<string> fields,
+        int lineNumber,
+        List<RegionPrefixRow> rows,
+        List<RegionCsvError> errors,
+        Dictionary<string, (NumberRegion Region, int Line)> firstLine)
+    {
+        if (fields.Count != 3)
+        {
+            errors.Add(new RegionCsvError(lineNumber, $"expected 3 columns ({Header}), found {fields.Count}"));
+            return;
+        }
+
+        string prefix = fields[0];
+        int before = errors.Count;
+        if (RegionPrefixRow.ProblemWith(prefix) is { } problem)
+        {
+            errors.Add(new RegionCsvError(lineNumber, problem));
+        }
+
+        if (fields[1].Length == 0)
+        {
+            errors.Add(new RegionCsvError(lineNumber, "province is empty"));
+        }
+
+        if (fields[2].Length == 0)
+        {
+            errors.Add(new RegionCsvError(lineNumber, "city is empty"));
+        }
+
+        if (errors.Count > before)
+        {
+            return;
+        }
+
+        var region = new NumberRegion(fields[1], fields[2]);
+        if (firstLine.TryGetValue(prefix, out (NumberRegion Region, int Line) earlier))
+        {
+            if (earlier.Region != region)
+            {
+                errors.Add(new RegionCsvError(lineNumber, $"prefix {prefix} is already mapped to {earlier.Region} on line {earlier.Line}"));
+            }
+
+            return;
+        }
+
+        firstLine[prefix] = (region, lineNumber);
+        rows.Add(new RegionPrefixRow(prefix, region));
+    }
+
+    private static bool IsHeader(List<string> fields) =>
+        fields.Count == 3
+        && string.Equals(fields[0], "prefix", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(fields[1], "province", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(fields[2], "city", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Splits one CSV line into trimmed fields; a quoted field may hold commas and doubled quotes.</summary>
+    private static bool TrySplit(string line, List<string> fields, [NotNullWhen(false)] out string? error)
+    {
+        fields.Clear();
+        var field = new System.Text.StringBuilder();
+        int i = 0;
+        while (true)
+        {
+            field.Clear();
+            while (i < line.Length && line[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= line.Length)
+                    {
+                        error = "a quoted field is not closed";
+                        return false;
+                    }
+
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    field.Append(line[i++]);
+                }
+
+                while (i < line.Length && line[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    error = "text after a closing quote";
+                    return false;
+                }
+            }
+            else
+            {
+                while (i < line.Length && line[i] != ',')
+                {
+                    field.Append(line[i++]);
+                }
+            }
+
+            fields.Add(field.ToString().Trim());
+            if (i >= line.Length)
+            {
+                error = null;
+                return true;
+            }
+
+            i++; // the comma
+        }
+    }
+}
