@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace IvrController.Cli;
+
+/// <summary>The verbs of <c>ivrctl</c>. Each group of verbs adds itself here.</summary>
+public static class IvrctlCommands
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("IvrController: call control for outbound call centres on FreeSWITCH, and its admin tool.")
+        {
+            CliContext.DatabaseOption,
+            DatabaseCommands.Build(context),
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs; a malformed command line exits with <see cref="ExitCodes.Usage"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ParseResult parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"ivrctl: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'ivrctl --help' for the verbs and their options.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }, cancellationToken).ConfigureAwait(false);
+    }
+}

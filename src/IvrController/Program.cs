@@ -1,0 +1,3 @@
+using IvrController.Cli;
+
+return await IvrctlCommands.RunAsync(args, new CliContext(Console.Out, Console.Error));
