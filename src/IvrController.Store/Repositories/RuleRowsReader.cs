@@ -17,6 +17,8 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
     private const string Sql = """
         set transaction read only;
 
+        select version from rules_version where id = 1;
+
         select id as Id, name as Name, status as Status, created_at as CreatedAt, updated_at as UpdatedAt
         from agents order by id;
 
@@ -74,6 +76,8 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
         await using (var grid = await connection.QueryMultipleAsync(
             new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
+            long version = await grid.ReadSingleOrDefaultAsync<long?>().ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The rules_version row is missing; has the database been migrated?");
             var agents = (await grid.ReadAsync<AgentRow>().ConfigureAwait(false)).AsList();
             var skillGroups = (await grid.ReadAsync<SkillGroupRow>().ConfigureAwait(false)).AsList();
             var agentSkillGroups = (await grid.ReadAsync<AgentSkillGroupRow>().ConfigureAwait(false)).AsList();
@@ -88,7 +92,7 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
             var numberRegions = (await grid.ReadAsync<NumberRegionRow>().ConfigureAwait(false)).AsList();
             var customerIds = (await grid.ReadAsync<CustomerIdRow>().ConfigureAwait(false)).AsList();
             rows = new RuleRows(
-                agents, skillGroups, agentSkillGroups, callerNumbers, skillGroupNumbers, settings,
+                version, agents, skillGroups, agentSkillGroups, callerNumbers, skillGroupNumbers, settings,
                 surveyTemplates, surveyKeys, ivrMenus, ivrOptions, numberRegions, customerIds);
         }
 

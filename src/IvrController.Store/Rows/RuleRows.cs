@@ -5,7 +5,9 @@ namespace IvrController.Store.Rows;
 /// domain model (and validating what the schema cannot, such as IVR targets) is the rules
 /// layer's job.
 /// </summary>
+/// <param name="Version">rules_version as of the same snapshot as the rows.</param>
 public sealed record RuleRows(
+    long Version,
     IReadOnlyList<AgentRow> Agents,
     IReadOnlyList<SkillGroupRow> SkillGroups,
     IReadOnlyList<AgentSkillGroupRow> AgentSkillGroups,

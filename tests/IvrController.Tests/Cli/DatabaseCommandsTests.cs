@@ -14,7 +14,7 @@ public sealed class DatabaseCommandsTests(PostgresServer postgres)
 
         var first = await ivrctl.RunAsync("db", "migrate");
         Assert.Equal((ExitCodes.Success, ""), (first.ExitCode, first.Error));
-        Assert.StartsWith("Applied 1 migration(s): ", first.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Applied 2 migration(s): ", first.Output, StringComparison.Ordinal);
 
         var second = await ivrctl.RunAsync("db", "migrate");
         Assert.Equal(ExitCodes.Success, second.ExitCode);

@@ -1,0 +1,153 @@
+using Dapper;
+using IvrController.Rules.Callback;
+using IvrController.Rules.Numbers;
+using Npgsql;
+
+namespace IvrController.Store.Calls;
+
+/// <summary>
+/// The call log: outbound calls (which are the callback memory), survey results and missed
+/// callbacks. Writes are idempotent on the call's UUID, so a record replayed after an outage is
+/// stored once. Reads for reports return real numbers; callers mask them before display.
+/// </summary>
+public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
+{
+    /// <summary>Stores the start of an outbound call; false when this call was already stored.</summary>
+    public async Task<bool> RecordOutboundCallAsync(OutboundCallRecord call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        const string sql = """
+            insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, rule, tier, reason, started_at)
+            values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt)
+            on conflict (call_uuid) do nothing
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, call with { StartedAt = call.StartedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Stores how an outbound call ended; false when no such call was stored.</summary>
+    public async Task<bool> RecordOutboundCallEndAsync(OutboundCallEnd end, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        const string sql = """
+            update outbound_calls
+               set disposition = @Disposition, answered_at = @AnsweredAt, ended_at = @EndedAt
+             where call_uuid = @CallUuid
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, end with { AnsweredAt = end.AnsweredAt?.ToUniversalTime(), EndedAt = end.EndedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// The callback memory: the latest outbound call to <paramref name="customer"/> since
+    /// <paramref name="since"/> that presented one of our numbers (one probe of the
+    /// (customer_number, started_at desc) index).
+    /// </summary>
+    public async Task<LastOutboundCall?> FindLastOutboundCallAsync(PhoneNumber customer, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        const string sql = """
+            select agent_id as AgentId, caller_number as CallerNumber, started_at as StartedAt
+              from outbound_calls
+             where customer_number = @Customer and started_at >= @Since and caller_number is not null
+             order by started_at desc
+             limit 1
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<LastCallRow>(new CommandDefinition(
+            sql, new { Customer = customer.E164, Since = since.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null || !ChineseNumberNormalizer.Default.TryNormalize(row.CallerNumber, out PhoneNumber? callerNumber, out _))
+        {
+            return null;
+        }
+
+        return new LastOutboundCall(row.AgentId, customer, callerNumber, new DateTimeOffset(DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc)));
+    }
+
+    /// <summary>Stores a survey result; false when this call's survey was already stored.</summary>
+    public async Task<bool> RecordSurveyResultAsync(SurveyResultRecord result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        const string sql = """
+            insert into survey_results (call_uuid, template_id, digit, label, score, outcome, agent_id, customer_number, started_at, answered_at)
+            values (@CallUuid, @TemplateId, @Digit, @Label, @Score, @Outcome, @AgentId, @CustomerNumber, @StartedAt, @AnsweredAt)
+            on conflict (call_uuid, template_id) do nothing
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new
+        {
+            result.CallUuid,
+            result.TemplateId,
+            Digit = result.Digit?.ToString(),
+            result.Label,
+            result.Score,
+            result.Outcome,
+            result.AgentId,
+            result.CustomerNumber,
+            StartedAt = result.StartedAt.ToUniversalTime(),
+            AnsweredAt = result.AnsweredAt?.ToUniversalTime(),
+        };
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(missed);
+        const string sql = """
+            insert into missed_callbacks (agent_id, customer_number, called_number, at)
+            values (@AgentId, @CustomerNumber, @CalledNumber, @At)
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(sql, missed with { At = missed.At.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Outbound calls placed with each of our numbers since <paramref name="since"/> (start of today), by E.164.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CallsPerCallerNumberSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select caller_number as Number, count(*)::int as Calls
+              from outbound_calls
+             where started_at >= @Since and caller_number is not null
+             group by caller_number
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Number, int Calls)>(new CommandDefinition(sql, new { Since = since.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Number, r => r.Calls, StringComparer.Ordinal);
+    }
+
+    /// <summary>Outbound calls since <paramref name="since"/>, newest first, optionally of one agent.</summary>
+    public async Task<IReadOnlyList<CallReportRow>> CallsAsync(DateTimeOffset since, string? agentId, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select call_uuid as CallUuid, agent_id as AgentId, customer_number as CustomerNumber, caller_number as CallerNumber,
+                   tier as Tier, disposition as Disposition, started_at as StartedAt, ended_at as EndedAt
+              from outbound_calls
+             where started_at >= @Since and (@AgentId::text is null or agent_id = @AgentId)
+             order by started_at desc, id desc
+             limit @Limit
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CallReportRow>(new CommandDefinition(
+            sql, new { Since = since.ToUniversalTime(), AgentId = agentId, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>Survey results since <paramref name="since"/>, newest first, optionally of one agent.</summary>
+    public async Task<IReadOnlyList<SurveyReportRow>> SurveyResultsAsync(DateTimeOffset since, string? agentId, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select r.call_uuid as CallUuid, t.name as TemplateName, r.outcome as Outcome, r.digit as Digit, r.label as Label,
+                   r.score as Score, r.agent_id as AgentId, r.customer_number as CustomerNumber, r.started_at as StartedAt
+              from survey_results r join survey_templates t on t.id = r.template_id
+             where r.started_at >= @Since and (@AgentId::text is null or r.agent_id = @AgentId)
+             order by r.started_at desc, r.id desc
+             limit @Limit
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SurveyReportRow>(new CommandDefinition(
+            sql, new { Since = since.ToUniversalTime(), AgentId = agentId, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    private sealed record LastCallRow(string AgentId, string CallerNumber, DateTime StartedAt);
+}

@@ -1,0 +1,134 @@
+using IvrController.Rules.Callback;
+using IvrController.Rules.Numbers;
+using IvrController.Store.Calls;
+using Npgsql;
+using Xunit;
+
+namespace IvrController.Store.Tests.Calls;
+
+/// <summary>The call log and the callback memory on the real server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    private CallLog Log => new(database.DataSource);
+
+    private static PhoneNumber Customer(string raw) => ChineseNumberNormalizer.Default.Normalize(raw);
+
+    private static OutboundCallRecord Call(string agent, string customer, string? caller, DateTimeOffset startedAt) =>
+        new(Guid.NewGuid(), agent, Customer(customer).E164, caller, "skill_group", "pool", "random among 3", startedAt);
+
+    [Fact]
+    public async Task Callback_memory_is_the_latest_call_to_the_number_within_the_window()
+    {
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000001", "+862152810000", Now.AddHours(-80)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1002", "13800000001", "+862152810001", Now.AddHours(-30)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1003", "13800000001", "+862152810002", Now.AddHours(-2)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1004", "13800000002", "+862152810003", Now.AddHours(-1)), CancellationToken.None);
+
+        LastOutboundCall? last = await Log.FindLastOutboundCallAsync(Customer("+86 138 0000 0001"), Now.AddHours(-72), CancellationToken.None);
+
+        Assert.NotNull(last);
+        Assert.Equal(("1003", "+862152810002", "+8613800000001"), (last.AgentId, last.CallerNumber.E164, last.CustomerNumber.E164));
+        Assert.Equal(Now.AddHours(-2), last.StartedAt);
+    }
+
+    [Fact]
+    public async Task No_call_within_the_window_is_no_memory()
+    {
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000011", "+862152810000", Now.AddHours(-73)), CancellationToken.None);
+
+        Assert.Null(await Log.FindLastOutboundCallAsync(Customer("13800000011"), Now.AddHours(-72), CancellationToken.None));
+        Assert.Null(await Log.FindLastOutboundCallAsync(Customer("13800000012"), Now.AddHours(-72), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_call_that_showed_none_of_our_numbers_is_not_memory()
+    {
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000021", "+862152810000", Now.AddHours(-5)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1002", "13800000021", null, Now.AddHours(-1)), CancellationToken.None);
+
+        LastOutboundCall? last = await Log.FindLastOutboundCallAsync(Customer("13800000021"), Now.AddHours(-72), CancellationToken.None);
+
+        Assert.Equal("1001", last?.AgentId);
+    }
+
+    [Fact]
+    public async Task A_replayed_call_is_stored_once_and_its_end_is_recorded()
+    {
+        var call = Call("1001", "13800000031", "+862152810000", Now);
+
+        Assert.True(await Log.RecordOutboundCallAsync(call, CancellationToken.None));
+        Assert.False(await Log.RecordOutboundCallAsync(call, CancellationToken.None));
+        Assert.True(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(call.CallUuid, "SUCCESS", Now.AddSeconds(5), Now.AddSeconds(65)), CancellationToken.None));
+        Assert.False(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(Guid.NewGuid(), "SUCCESS", null, Now), CancellationToken.None));
+
+        var row = Assert.Single(await Log.CallsAsync(Now.AddMinutes(-1), "1001", 100, CancellationToken.None), r => r.CallUuid == call.CallUuid);
+        Assert.Equal(("SUCCESS", Now.AddSeconds(65).UtcDateTime), (row.Disposition, row.EndedAt));
+    }
+
+    [Fact]
+    public async Task Times_in_any_offset_are_stored_as_the_same_instant()
+    {
+        var beijing = new DateTimeOffset(2026, 11, 30, 18, 0, 0, TimeSpan.FromHours(8));
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000041", "+862152810000", beijing), CancellationToken.None);
+
+        LastOutboundCall? last = await Log.FindLastOutboundCallAsync(Customer("13800000041"), beijing.AddMinutes(-1), CancellationToken.None);
+
+        Assert.Equal(beijing.UtcDateTime, last?.StartedAt.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task Survey_results_are_stored_once_per_call_and_template_and_reported_with_the_template_name()
+    {
+        int template = await Sql.ScalarAsync<int>(database.ConnectionString, """
+            insert into survey_templates (name, direction, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt)
+            values ('calllog-survey', 'outbound', 'g', 'c', 'i', 't') returning id
+            """);
+        Guid callUuid = Guid.NewGuid();
+        var rated = new SurveyResultRecord(callUuid, template, "rated", '1', "满意", 5, "1009", "+8613800000051", Now, Now.AddSeconds(4));
+
+        Assert.True(await Log.RecordSurveyResultAsync(rated, CancellationToken.None));
+        Assert.False(await Log.RecordSurveyResultAsync(rated with { Digit = '2' }, CancellationToken.None));
+        Assert.True(await Log.RecordSurveyResultAsync(
+            new SurveyResultRecord(Guid.NewGuid(), template, "no_answer", null, null, null, "1009", "+8613800000052", Now, null), CancellationToken.None));
+
+        var report = await Log.SurveyResultsAsync(Now.AddMinutes(-1), "1009", 10, CancellationToken.None);
+        Assert.Equal(["calllog-survey no_answer  ", "calllog-survey rated 1 5"], report.Select(r => $"{r.TemplateName} {r.Outcome} {r.Digit} {r.Score}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rated_result_without_a_score_is_refused_by_the_schema()
+    {
+        int template = await Sql.ScalarAsync<int>(database.ConnectionString, """
+            insert into survey_templates (name, direction, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt)
+            values ('calllog-refused', 'outbound', 'g', 'c', 'i', 't') returning id
+            """);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Log.RecordSurveyResultAsync(
+            new SurveyResultRecord(Guid.NewGuid(), template, "rated", '1', "满意", null, "1001", "+8613800000061", Now, null), CancellationToken.None));
+
+        Assert.Equal("survey_results_rated_has_score", error.ConstraintName);
+    }
+
+    [Fact]
+    public async Task Calls_per_caller_number_count_today_only()
+    {
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000071", "+862152819999", Now.AddDays(-1)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000072", "+862152819999", Now.AddMinutes(-5)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000073", "+862152819999", Now.AddMinutes(-4)), CancellationToken.None);
+
+        var counts = await Log.CallsPerCallerNumberSinceAsync(Now.Date, CancellationToken.None);
+
+        Assert.Equal(2, counts["+862152819999"]);
+    }
+
+    [Fact]
+    public async Task Missed_callbacks_are_kept_for_the_agent()
+    {
+        await Log.RecordMissedCallbackAsync(new MissedCallbackRecord("1077", "+8613800000081", "+862152810000", Now), CancellationToken.None);
+
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(database.ConnectionString, "select count(*) from missed_callbacks where agent_id = '1077'"));
+    }
+}
