@@ -134,7 +134,10 @@ public sealed class ChineseNumberNormalizer
             return false;
         }
 
-        bool keepsItsForm = significant[0] is '0' or '1'
+        // Beijing's area code is 10, so "+86 10 6234 5678" starts with 1 like a mobile does; mobiles
+        // never start with 10 and have 11 digits, so 10 followed by 8 local digits is Beijing.
+        bool beijingLandline = significant.Length == 10 && significant.StartsWith("10");
+        bool keepsItsForm = !beijingLandline && (significant[0] is '0' or '1')
             || (significant.Length == 10 && (significant.StartsWith("400") || significant.StartsWith("800")))
             || (significant.Length == 5 && significant[0] == '9');
         if (keepsItsForm)

@@ -34,6 +34,8 @@ public sealed class ChineseNumberNormalizerTests
     [InlineData("95588", "+8695588", "95588", PhoneNumberKind.Special)]
     [InlineData("10086", "+8610086", "10086", PhoneNumberKind.Special)]
     [InlineData("12345", "+8612345", "12345", PhoneNumberKind.Special)]
+    [InlineData("+86 10 6234 5678", "+861062345678", "01062345678", PhoneNumberKind.Landline)]
+    [InlineData("008610 62345678", "+861062345678", "01062345678", PhoneNumberKind.Landline)]
     public void Accepts_the_ways_chinese_numbers_are_written(string raw, string e164, string national, PhoneNumberKind kind)
     {
         Assert.True(ChineseNumberNormalizer.Default.TryNormalize(raw, out PhoneNumber? number, out string? error), error);
@@ -41,6 +43,10 @@ public sealed class ChineseNumberNormalizerTests
         Assert.Equal(national, number.National);
         Assert.Equal(kind, number.Kind);
         Assert.Null(error);
+
+        // The store keeps E.164 and normalises it again when it loads: that must give the same number.
+        Assert.Equal(number, ChineseNumberNormalizer.Default.Normalize(number.E164));
+        Assert.Equal(kind, ChineseNumberNormalizer.Default.Normalize(number.E164).Kind);
     }
 
     [Theory]
