@@ -31,6 +31,9 @@ public sealed class CliContext
 
     public ILoggerFactory LoggerFactory { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 
+    /// <summary>The clock of explain and reports; tests set a fixed one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Used when <c>--db</c> is not given; tests set it instead of the process environment.</summary>
     public string? DefaultDatabase { get; init; } = Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
 

@@ -11,7 +11,14 @@ public static class IvrctlCommands
         {
             CliContext.DatabaseOption,
             DatabaseCommands.Build(context),
+            RulesCommands.Build(context),
+            ExplainCommands.Build(context, context.Time),
         };
+        foreach (Command report in ReportCommands.Build(context, context.Time))
+        {
+            root.Subcommands.Add(report);
+        }
+
         return root;
     }
 
