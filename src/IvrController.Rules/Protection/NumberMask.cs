@@ -17,6 +17,13 @@ public static class NumberMask
     public static string Mask(PhoneNumber number) => MaskNational(number.National);
 
     /// <summary>
+    /// For a number kept as text (a stored E.164, a channel variable): masked as a number when it
+    /// normalises ("+8613812345678" → "138****5678"), else as raw text by <see cref="MaskRaw"/>.
+    /// </summary>
+    public static string MaskText(string? text) =>
+        ChineseNumberNormalizer.Default.TryNormalize(text, out PhoneNumber? number, out _) ? Mask(number) : MaskRaw(text);
+
+    /// <summary>
     /// For strings that did not normalise: every digit except the last two becomes '*', other characters
     /// stay ("138-1234-567x" → "***-****-*67x"), and the result is cut to <see cref="MaxRawMaskLength"/>.
     /// </summary>

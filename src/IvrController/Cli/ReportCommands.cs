@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
 
@@ -77,7 +76,5 @@ public static class ReportCommands
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Stored numbers are E.164; anything else is masked as raw text, never shown.</summary>
-    private static string Masked(string number) =>
-        ChineseNumberNormalizer.Default.TryNormalize(number, out PhoneNumber? parsed, out _) ? NumberMask.Mask(parsed) : NumberMask.MaskRaw(number);
+    private static string Masked(string number) => NumberMask.MaskText(number);
 }

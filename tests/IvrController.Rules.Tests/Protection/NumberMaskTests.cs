@@ -40,4 +40,13 @@ public sealed class NumberMaskTests
         string masked = NumberMask.MaskRaw(new string('1', 100));
         Assert.Equal(new string('*', 40) + "…", masked);
     }
+
+    [Theory]
+    [InlineData("+8613812345678", "138****5678")]
+    [InlineData("+862152810000", "021****0000")]
+    [InlineData("+861062345678", "010****5678")]
+    [InlineData("not-a-number-1234", "not-a-number-**34")]
+    [InlineData(null, "")]
+    public void MaskText_masks_stored_numbers_as_numbers_and_anything_else_as_raw_text(string? text, string expected) =>
+        Assert.Equal(expected, NumberMask.MaskText(text));
 }

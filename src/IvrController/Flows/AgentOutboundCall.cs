@@ -1,0 +1,133 @@
+using System.Globalization;
+using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
+using IvrController.Routing;
+using IvrController.Rules.CallerId;
+using IvrController.Rules.Protection;
+using IvrController.Rules.Snapshots;
+using IvrController.Rules.Surveys;
+using IvrController.Store.Calls;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Flows;
+
+/// <summary>
+/// An agent calls a customer (DESIGN 2.1): caller ID by rule, the agent's display masked, the call
+/// recorded as callback memory, the bridge through the carrier gateway, the survey hand-back
+/// when the agent hangs up first, and a prompt for failures.
+/// </summary>
+public sealed class AgentOutboundCall(CallFlowContext context)
+{
+    /// <summary>Set by click-to-call on the agent leg it originates: the agent, and whom to call.</summary>
+    public const string AgentVariable = "ivr_agent_id";
+    public const string CustomerVariable = "ivr_click_to_call";
+
+    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<AgentOutboundCall>();
+
+    /// <summary>Runs the call; returns how it ended, for the log and tests.</summary>
+    public async Task<string> RunAsync(CallLeg agentLeg, CancellationToken cancellationToken)
+    {
+        RuleSnapshot rules = context.Rules();
+        Guid callId = agentLeg.CallId;
+        string? agentId = agentLeg.Variable(AgentVariable) ?? agentLeg.Variable("sip_auth_username") ?? agentLeg.Channel.Username;
+        string dialled = agentLeg.Variable(CustomerVariable) ?? agentLeg.Variable("ivr_dialed_number") ?? agentLeg.Channel.DestinationNumber ?? "";
+
+        OutboundPlan plan;
+        try
+        {
+            plan = await OutboundPlanner.PlanAsync(rules, agentId ?? "", dialled, context.Usage, context.Random, context.CustomerIds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RoutingException e)
+        {
+            _logger.LogWarning("Call {CallId} from agent {Agent} refused: {Problem}", callId, agentId ?? "(unknown)", e.Message);
+            bool unknownAgent = agentId is null || !rules.TryGetAgent(agentId, out _);
+            string prompt = unknownAgent ? Prompts.CallFailed
+                : rules.Settings.NumberProtection == NumberProtectionMode.CustomerId ? Prompts.CustomerNotFound : Prompts.InvalidNumber;
+            await RefuseAsync(agentLeg, prompt, unknownAgent ? HangupCauses.CallRejected : HangupCauses.InvalidNumberFormat, cancellationToken).ConfigureAwait(false);
+            return $"refused: {e.Message}";
+        }
+
+        if (plan.CallerId is not CallerIdDecision decision)
+        {
+            // Never fall back to the agent's extension: customers would see an internal number.
+            _logger.LogError("Call {CallId} from agent {Agent} (rules v{Version}): {Reason}", callId, plan.Agent.Id, plan.RulesVersion, plan.CallerId.Reason);
+            await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, null), CancellationToken.None).ConfigureAwait(false);
+            await RefuseAsync(agentLeg, Prompts.NoCallerNumber, HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
+            return "refused: no caller number";
+        }
+
+        _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}; agent sees {Display}", callId, plan.RulesVersion, decision.Reason, plan.AgentSees.Text);
+        string display = plan.AgentSees.Text;
+        await agentLeg.SetAsync("effective_callee_id_number", display, cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync("effective_callee_id_name", display, cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync("hangup_after_bridge", "true", cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync("continue_on_fail", "true", cancellationToken).ConfigureAwait(false);
+
+        await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision), CancellationToken.None).ConfigureAwait(false);
+        DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
+
+        string disposition;
+        using (context.Usage.Begin(decision.Number.E164))
+        {
+            try
+            {
+                ApplicationResult result = await agentLeg.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
+                disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
+            }
+            catch (EslChannelHangupException)
+            {
+                // The agent hung up (during ringing or after talking) before the bridge reported back.
+                disposition = agentLeg.Session.HangupCause ?? HangupCauses.NormalClearing;
+                await RecordEndAsync(callId, disposition).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        await RecordEndAsync(callId, disposition).ConfigureAwait(false);
+        if (string.Equals(disposition, HangupCauses.Success, StringComparison.Ordinal))
+        {
+            return "bridged";
+        }
+
+        _logger.LogInformation("Call {CallId} to {Customer} failed: {Disposition}", callId, NumberMask.Mask(plan.Customer), disposition);
+        await RefuseAsync(agentLeg, Prompts.ForFailedBridge(disposition), HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+        return $"failed: {disposition}";
+    }
+
+    private DialString Target(Guid callId, OutboundPlan plan, CallerIdDecision decision, SurveyTemplate? survey)
+    {
+        FlowOptions options = context.Options;
+        string shown = options.CallerIdFormat == "e164" ? decision.Number.E164 : decision.Number.National;
+        var target = new DialString($"sofia/gateway/{options.Gateway}/{plan.Customer.National}")
+            .With("origination_caller_id_number", shown)
+            .With("origination_caller_id_name", shown)
+            .With("ivr_call_id", callId.ToString())
+            .With(AgentVariable, plan.Agent.Id)
+            .WithOnLeg("leg_timeout", ((int)Math.Ceiling(options.CustomerRingTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+        if (survey is not null)
+        {
+            // Only a customer leg still alive when the agent hangs up is transferred (seen on the real switch).
+            target.WithOnLeg("transfer_after_bridge", options.SurveyTransfer)
+                .WithOnLeg(SurveyHandBack.SurveyVariable, "outbound")
+                .WithOnLeg(SurveyHandBack.TemplateVariable, survey.Id)
+                .WithOnLeg(SurveyHandBack.CustomerVariable, plan.Customer.E164);
+        }
+
+        return target;
+    }
+
+    private OutboundCallRecord Record(Guid callId, OutboundPlan plan, CallerIdDecision? decision) =>
+        new(callId, plan.Agent.Id, plan.Customer.E164, decision?.Number.E164,
+            plan.CallerId.Rule == CallerIdRule.SameRegion ? "same_region" : "skill_group",
+            decision?.Tier.ToString(), plan.CallerId.Reason, context.Time.GetUtcNow());
+
+    private Task RecordEndAsync(Guid callId, string disposition) =>
+        context.Recorder.RecordOutboundCallEndAsync(new OutboundCallEnd(callId, disposition, null, context.Time.GetUtcNow()), CancellationToken.None);
+
+    private static async Task RefuseAsync(CallLeg agentLeg, string prompt, string cause, CancellationToken cancellationToken)
+    {
+        await agentLeg.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        await agentLeg.PlayAsync(prompt, cancellationToken).ConfigureAwait(false);
+        await agentLeg.HangupAsync(cause, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
+using IvrController.Rules.Protection;
+
+namespace IvrController.Flows;
+
+/// <summary>
+/// Rings agents for a customer already on one of our legs (callback, IVR): the agents' phones show
+/// the mask or customer ID as both caller-ID name and number (DESIGN 2.2: with only the number
+/// masked the display name still carried the real number), and the customer's session survives
+/// the agent hanging up first (<c>hangup_after_bridge=false</c>) so the inbound survey can run.
+/// </summary>
+public static class AgentRinging
+{
+    /// <summary>What ringing produced: Answered (they talked) and by whom, or the originate_disposition of the failure.</summary>
+    public sealed record Result(bool Answered, string Disposition, string? AnsweredBy);
+
+    public static async Task<Result> RingAsync(
+        CallLeg customer,
+        IReadOnlyList<string> agentIds,
+        AgentDisplayResult display,
+        TimeSpan ringTimeout,
+        Guid callId,
+        FlowOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (agentIds.Count == 0)
+        {
+            return new Result(false, HangupCauses.UserNotRegistered, null);
+        }
+
+        await customer.SetAsync("hangup_after_bridge", "false", cancellationToken).ConfigureAwait(false);
+        // Without it a failed bridge hangs the customer up (seen on the real switch), and there would be no fallback.
+        await customer.SetAsync("continue_on_fail", "true", cancellationToken).ConfigureAwait(false);
+
+        string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
+        // Simultaneous ring (',' between endpoints): the first agent to answer takes the call.
+        string endpoints = string.Join(",", agentIds.Select(id => $"user/{id}@{options.AgentDomain}"));
+        var target = new DialString(endpoints)
+            .With("origination_caller_id_number", shown)
+            .With("origination_caller_id_name", shown)
+            .With("leg_timeout", ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
+            .With("ivr_call_id", callId.ToString());
+        ApplicationResult result = await customer.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
+        string disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
+        bool answered = string.Equals(disposition, HangupCauses.Success, StringComparison.Ordinal);
+        // The answering leg's callee number is the agent's user (seen in the recorded callback bridge).
+        string? answeredBy = answered ? result.GetHeader("Other-Leg-Callee-ID-Number") ?? result.GetVariable("dialed_user") : null;
+        return new Result(answered, disposition, answeredBy is not null && agentIds.Contains(answeredBy) ? answeredBy : agentIds.Count == 1 ? agentIds[0] : null);
+    }
+
+    /// <summary>The text if it can stand in a dial string as it is (a customer ID might not), else null.</summary>
+    private static string? DialSafe(string text)
+    {
+        try
+        {
+            _ = new DialString("x").With("v", text);
+            return text;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Flows;
+
+/// <summary>
+/// The OutboundServer's handler: picks the flow for a leg the switch handed over, by the
+/// <c>ivr_entry</c> variable the dialplan sets (freeswitch-conf/dialplan/*.xml) or that
+/// click-to-call put on the leg it originated.
+/// </summary>
+public sealed class CallDispatcher(CallFlowContext context)
+{
+    public const string EntryVariable = "ivr_entry";
+
+    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CallDispatcher>();
+
+    public async Task HandleAsync(OutboundSession session, CancellationToken cancellationToken)
+    {
+        var leg = new CallLeg(session);
+        string entry = leg.Variable(EntryVariable) ?? session.ChannelData.Context ?? "";
+        string outcome = entry switch
+        {
+            "agents" or "click_to_call" => await new AgentOutboundCall(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+            "public" => await new CustomerCallback(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+            "survey" => await new SurveyHandBack(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+            _ => await UnknownAsync(leg, entry, cancellationToken).ConfigureAwait(false),
+        };
+        _logger.LogInformation("Call {Uuid} ({Entry}) done: {Outcome}", session.UniqueId, entry, outcome);
+    }
+
+    private async Task<string> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)
+    {
+        _logger.LogError("Call {Uuid}: unknown {Variable} '{Entry}'; check the dialplan", leg.Session.UniqueId, EntryVariable, entry);
+        await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
+        await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
+        return "unknown entry";
+    }
+}

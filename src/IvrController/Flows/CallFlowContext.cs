@@ -1,0 +1,29 @@
+using IvrController.Rules.Callback;
+using IvrController.Rules.Protection;
+using IvrController.Rules.Snapshots;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Flows;
+
+/// <summary>What every call flow reads and writes besides its own session.</summary>
+/// <param name="Rules">The rules in force now (a call takes one snapshot at its start and keeps it).</param>
+/// <param name="Memory">Callback memory (the call log's outbound calls).</param>
+/// <param name="Recorder">Where call records, survey results and missed callbacks go.</param>
+/// <param name="CustomerIds">The customer-ID lookup of customer-ID mode (table or HTTP), or null.</param>
+/// <param name="Presence">Agents' registrations and live calls.</param>
+/// <param name="Usage">Live counters of our numbers.</param>
+/// <param name="Options">Switch-side names.</param>
+/// <param name="Time">The clock.</param>
+/// <param name="Random">The random pick among caller-number candidates.</param>
+/// <param name="LoggerFactory">Logs; customers' numbers are only ever logged masked.</param>
+public sealed record CallFlowContext(
+    Func<RuleSnapshot> Rules,
+    ICallbackMemoryStore Memory,
+    ICallRecorder Recorder,
+    ICustomerIdLookup? CustomerIds,
+    IAgentPresence Presence,
+    LiveCallerNumberUsage Usage,
+    FlowOptions Options,
+    TimeProvider Time,
+    Random Random,
+    ILoggerFactory LoggerFactory);

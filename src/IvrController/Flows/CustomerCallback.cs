@@ -1,0 +1,83 @@
+using IvrController.Esl.Messages;
+using IvrController.Routing;
+using IvrController.Rules.Callback;
+using IvrController.Rules.Protection;
+using IvrController.Rules.Snapshots;
+using IvrController.Store.Calls;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Flows;
+
+/// <summary>
+/// A customer calls one of our numbers (DESIGN 2.2): the agent who last called them within the
+/// window, by mode 1 or 2, else the IVR of the dialled number.
+/// </summary>
+public sealed class CustomerCallback(CallFlowContext context)
+{
+    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
+
+    /// <summary>Runs the call; returns how it ended, for the log and tests.</summary>
+    public async Task<string> RunAsync(CallLeg customer, CancellationToken cancellationToken)
+    {
+        RuleSnapshot rules = context.Rules();
+        Guid callId = customer.CallId;
+        string caller = customer.Channel.CallerIdNumber ?? "";
+        string dialled = customer.Variable("ivr_dialed_number") ?? customer.Channel.DestinationNumber ?? "";
+
+        CallbackPlan plan;
+        try
+        {
+            plan = await CallbackPlanner.PlanAsync(
+                rules, context.Memory, caller, dialled, context.Time.GetUtcNow(), context.Presence.Availability, context.CustomerIds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RoutingException e)
+        {
+            // An anonymous or foreign caller has no memory; the dialled number still has its IVR.
+            _logger.LogInformation("Call {CallId} from {Caller}: {Problem}; no callback memory", callId, NumberMask.MaskRaw(caller), e.Message);
+            var did = Rules.Numbers.ChineseNumberNormalizer.Default.TryNormalize(dialled, out var number, out _) ? number : null;
+            return await new IvrCall(context).RunAsync(customer, rules, did is null ? null : rules.MenuForDialledNumber(did), caller, cancellationToken).ConfigureAwait(false);
+        }
+
+        _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}", callId, rules.Version, plan.Decision.Reason);
+        string customerE164 = plan.Caller.E164;
+        switch (plan.Decision.Kind)
+        {
+            case CallbackDecisionKind.NoMemory:
+                return await new IvrCall(context).RunAsync(customer, rules, plan.Menu, customerE164, cancellationToken).ConfigureAwait(false);
+
+            case CallbackDecisionKind.AgentUnavailable:
+                return await FallBackAsync(customer, rules, plan, customerE164, cancellationToken).ConfigureAwait(false);
+        }
+
+        string agentId = plan.Decision.AgentId!;
+        AgentRinging.Result rung = await AgentRinging.RingAsync(
+            customer, [agentId], plan.AgentSees, plan.Decision.RingTimeout ?? rules.Settings.Callback.RingTimeout, callId, context.Options, cancellationToken).ConfigureAwait(false);
+        if (rung.Answered)
+        {
+            await new AfterAgentConversation(context).FinishAsync(customer, rules, agentId, customerE164, cancellationToken).ConfigureAwait(false);
+            return $"agent {agentId} answered";
+        }
+
+        _logger.LogInformation("Call {CallId}: agent {Agent} did not take the callback ({Disposition})", callId, agentId, rung.Disposition);
+        return await FallBackAsync(customer, rules, plan, customerE164, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> FallBackAsync(CallLeg customer, RuleSnapshot rules, CallbackPlan plan, string customerE164, CancellationToken cancellationToken)
+    {
+        if (plan.Decision.RecordMissedCallback)
+        {
+            await context.Recorder.RecordMissedCallbackAsync(
+                new MissedCallbackRecord(plan.Decision.AgentId!, customerE164, plan.Dialled.E164, context.Time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (plan.Decision.Fallback == CallbackFallback.Ivr)
+        {
+            return "ivr: " + await new IvrCall(context).RunAsync(customer, rules, plan.Menu, customerE164, cancellationToken).ConfigureAwait(false);
+        }
+
+        await customer.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
+        await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+        return $"agent {plan.Decision.AgentId} busy: missed callback recorded";
+    }
+}

@@ -1,0 +1,15 @@
+using IvrController.Store.Calls;
+
+namespace IvrController.Flows;
+
+/// <summary>Where the flows write what happened on a call: the call log, or a journal in front of it that survives outages.</summary>
+public interface ICallRecorder
+{
+    Task RecordOutboundCallAsync(OutboundCallRecord call, CancellationToken cancellationToken);
+
+    Task RecordOutboundCallEndAsync(OutboundCallEnd end, CancellationToken cancellationToken);
+
+    Task RecordSurveyResultAsync(SurveyResultRecord result, CancellationToken cancellationToken);
+
+    Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken);
+}

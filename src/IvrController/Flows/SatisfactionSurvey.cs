@@ -1,0 +1,92 @@
+using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
+using IvrController.Rules.Protection;
+using IvrController.Rules.Surveys;
+using IvrController.Store.Calls;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Flows;
+
+/// <summary>
+/// The satisfaction survey (DESIGN 2.4) on a customer's leg: guide, one key, closing prompt,
+/// hang-up. The result is stored whatever happens (a timeout or a hang-up is "no answer").
+/// </summary>
+public sealed class SatisfactionSurvey(CallFlowContext context)
+{
+    public const string DigitVariable = "ivr_survey_digit";
+
+    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SatisfactionSurvey>();
+
+    /// <param name="customerE164">The customer's number as stored with the call (E.164).</param>
+    public async Task<SurveyOutcome> RunAsync(
+        CallLeg customer, SurveyTemplate template, Guid callId, string? agentId, string customerE164, CancellationToken cancellationToken)
+    {
+        DateTimeOffset startedAt = context.Time.GetUtcNow();
+        SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
+        try
+        {
+            await customer.UseLanguageAsync(template.Language, context.Options, cancellationToken).ConfigureAwait(false);
+            string? digits = await customer.CollectAsync(new PlayAndGetDigits
+            {
+                MinDigits = 1,
+                MaxDigits = 1,
+                Tries = template.Tries,
+                Timeout = template.Timeout,
+                Terminators = template.Terminators,
+                Prompt = Prompts.File(template.GuidePrompt),
+                InvalidPrompt = Prompts.File(template.InvalidPrompt),
+                VariableName = DigitVariable,
+                DigitsRegex = template.DigitsRegex,
+            }, cancellationToken).ConfigureAwait(false);
+            outcome = SurveyOutcome.From(template, digits);
+            if (outcome.Kind == SurveyOutcomeKind.NoAnswer)
+            {
+                await customer.PlayAsync(template.TimeoutPrompt, cancellationToken).ConfigureAwait(false);
+            }
+
+            await customer.PlayAsync(template.ClosingPrompt, cancellationToken).ConfigureAwait(false);
+            await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EslChannelHangupException)
+        {
+            // The customer left: what was answered (or "no answer") is still stored below.
+        }
+        finally
+        {
+            await StoreAsync(template, outcome, callId, agentId, customerE164, startedAt).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private async Task StoreAsync(SurveyTemplate template, SurveyOutcome outcome, Guid callId, string? agentId, string customerE164, DateTimeOffset startedAt)
+    {
+        if (!int.TryParse(template.Id, out int templateId))
+        {
+            _logger.LogError("Survey of call {CallId}: template id '{TemplateId}' is not a stored template; result not stored", callId, template.Id);
+            return;
+        }
+
+        char? digit = outcome.Kind switch
+        {
+            SurveyOutcomeKind.Rated => outcome.Key!.Digit,
+            SurveyOutcomeKind.Invalid when outcome.Digits is { Length: 1 } d && d[0] is (>= '0' and <= '9') or '*' or '#' => d[0],
+            _ => null,
+        };
+        string kind = outcome.Kind switch
+        {
+            SurveyOutcomeKind.Rated => "rated",
+            SurveyOutcomeKind.Invalid => "invalid",
+            _ => "no_answer",
+        };
+        var record = new SurveyResultRecord(
+            callId, templateId, kind, digit, outcome.Key?.Label, outcome.Key?.Score, agentId, customerE164, startedAt,
+            outcome.Kind == SurveyOutcomeKind.NoAnswer ? null : context.Time.GetUtcNow());
+
+        // The call may already be gone; the record must not be: no call token here.
+        await context.Recorder.RecordSurveyResultAsync(record, CancellationToken.None).ConfigureAwait(false);
+        _logger.LogInformation(
+            "Survey '{Template}' of call {CallId} (agent {Agent}, customer {Customer}): {Outcome}{Key}",
+            template.Name, callId, agentId ?? "-", NumberMask.MaskText(customerE164), kind, outcome.Key is { } key ? $" {key.Digit} ({key.Label}, {key.Score})" : "");
+    }
+}
