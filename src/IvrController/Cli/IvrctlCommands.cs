@@ -12,6 +12,7 @@ public static class IvrctlCommands
             CliContext.DatabaseOption,
             DatabaseCommands.Build(context),
             RulesCommands.Build(context),
+            Hosting.ServeCommand.Build(context),
             ExplainCommands.Build(context, context.Time),
         };
         foreach (Command report in ReportCommands.Build(context, context.Time))

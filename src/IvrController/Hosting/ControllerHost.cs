@@ -1,0 +1,116 @@
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Outbound;
+using IvrController.Flows;
+using IvrController.Rules.Protection;
+using IvrController.Store.Calls;
+using IvrController.Store.Changes;
+using IvrController.Store.Migrations;
+using IvrController.Store.Snapshots;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IvrController.Hosting;
+
+/// <summary>Composes the controller: settings, the store, the rules, the switch connections and the flows.</summary>
+public static class ControllerHost
+{
+    /// <summary>Short environment names for the two settings every deployment sets.</summary>
+    private static readonly (string Variable, string Key)[] Shorthands =
+    [
+        ("IVR_DB", "Database:ConnectionString"),
+        ("IVR_ESL_PASSWORD", "Esl:Password"),
+    ];
+
+    /// <summary>Builds the host; throws <see cref="ControllerSettingsException"/> listing every bad setting.</summary>
+    public static IHost Build(string[] args, Action<IServiceCollection>? replaceServices = null)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("IVR_");
+        var shorthands = Shorthands
+            .Select(s => (s.Key, Value: Environment.GetEnvironmentVariable(s.Variable)))
+            .Where(s => !string.IsNullOrEmpty(s.Value))
+            .ToDictionary(s => s.Key, s => s.Value);
+        if (shorthands.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(shorthands);
+            // The command line still wins over the environment.
+            builder.Configuration.AddCommandLine(args);
+        }
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            console.UseUtcTimestamp = true;
+        });
+
+        var settings = new ControllerSettings();
+        builder.Configuration.Bind(settings);
+        IReadOnlyList<string> problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ControllerSettingsException(problems);
+        }
+
+        AddController(builder.Services, settings);
+        replaceServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    public static void AddController(IServiceCollection services, ControllerSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Database.ConnectionString));
+        services.AddSingleton(sp => new DatabaseMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        services.AddSingleton(sp => new RuleSnapshotSource(
+            sp.GetRequiredService<NpgsqlDataSource>(), new Rules.Regions.LibPhoneNumberGeocoder(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RuleChangeListener(
+            settings.Database.ConnectionString, new RuleChangeListenerOptions(), sp.GetRequiredService<ILogger<RuleChangeListener>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LiveRules(
+            sp.GetRequiredService<RuleSnapshotSource>(), sp.GetRequiredService<RuleChangeListener>(), new LiveRulesOptions(),
+            sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<ICallRecorder>(sp => new CallLogRecorder(sp.GetRequiredService<CallLog>()));
+        services.AddSingleton<ICustomerIdLookup>(sp =>
+        {
+            LiveRules rules = sp.GetRequiredService<LiveRules>();
+            return new TableCustomerIdLookup(() => rules.CustomerIds);
+        });
+        services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(settings.DayTimeZone)));
+        services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentPresence, UnknownPresence>();
+        services.AddSingleton(sp =>
+        {
+            LiveRules rules = sp.GetRequiredService<LiveRules>();
+            return new CallFlowContext(
+                () => rules.Current,
+                sp.GetRequiredService<CallLog>(),
+                sp.GetRequiredService<ICallRecorder>(),
+                sp.GetRequiredService<ICustomerIdLookup>(),
+                sp.GetRequiredService<IAgentPresence>(),
+                sp.GetRequiredService<LiveCallerNumberUsage>(),
+                settings.Flows,
+                sp.GetRequiredService<TimeProvider>(),
+                Random.Shared,
+                sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
+        services.AddSingleton(sp =>
+        {
+            CallDispatcher dispatcher = sp.GetRequiredService<CallDispatcher>();
+            return new OutboundServer(settings.Outbound, dispatcher.HandleAsync, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
+        });
+
+        services.AddHostedService<ControllerStartup>();
+        services.AddHostedService<RuleReloading>();
+        services.AddHostedService<SwitchConnection>();
+    }
+}

@@ -1,0 +1,60 @@
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Outbound;
+using IvrController.Flows;
+using Npgsql;
+
+namespace IvrController.Hosting;
+
+/// <summary>
+/// Everything the controller is configured with, bound from appsettings.json, the environment
+/// (<c>IVR_DB</c>, <c>IVR_ESL_PASSWORD</c>, or any key as <c>IVR_Section__Key</c>) and the command
+/// line (<c>--Esl:Port=8022</c>). Defaults are safe: loopback everywhere, no default password.
+/// </summary>
+public sealed class ControllerSettings
+{
+    public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>The inbound event socket (api, bgapi, events) of the switch.</summary>
+    public InboundClientOptions Esl { get; set; } = new();
+
+    /// <summary>Where the switch's <c>socket</c> application connects to us.</summary>
+    public OutboundServerOptions Outbound { get; set; } = new();
+
+    public FlowOptions Flows { get; set; } = new();
+
+    /// <summary>
+    /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.
+    /// </summary>
+    public string DayTimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Every problem, each one line an operator can act on; empty when the controller can start.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Database.ConnectionString))
+        {
+            problems.Add("Database:ConnectionString is empty: set IVR_DB (or Database:ConnectionString) to the PostgreSQL connection string.");
+        }
+        else
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Database:ConnectionString is not a valid connection string: {e.Message}");
+            }
+        }
+
+        problems.AddRange(Esl.Validate());
+        problems.AddRange(Outbound.Validate());
+        problems.AddRange(Flows.Validate());
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(DayTimeZone, out _))
+        {
+            problems.Add($"DayTimeZone '{DayTimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");
+        }
+
+        return problems;
+    }
+}

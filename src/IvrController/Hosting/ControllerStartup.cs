@@ -1,0 +1,46 @@
+using IvrController.Esl.Outbound;
+using IvrController.Flows;
+using IvrController.Store.Calls;
+using IvrController.Store.Migrations;
+using IvrController.Store.Snapshots;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Hosting;
+
+/// <summary>
+/// Brings the controller up in order: schema, rules, today's counters, then the socket the switch
+/// hands calls to. A failure here stops the start with the reason; calls are only accepted once
+/// the rules are loaded.
+/// </summary>
+public sealed class ControllerStartup(
+    ControllerSettings settings,
+    DatabaseMigrator migrator,
+    LiveRules rules,
+    CallLog callLog,
+    LiveCallerNumberUsage usage,
+    OutboundServer outbound,
+    ILogger<ControllerStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Database.MigrateAtStart)
+        {
+            IReadOnlyList<string> applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Schema: {Applied}", applied.Count == 0 ? "up to date" : $"applied {string.Join(", ", applied)}");
+        }
+
+        var snapshot = await rules.LoadNowAsync(cancellationToken).ConfigureAwait(false);
+        usage.SeedToday(await callLog.CallsPerCallerNumberSinceAsync(usage.StartOfToday, cancellationToken).ConfigureAwait(false));
+        await outbound.StartAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Controller ready: rules version {Version} ({Numbers} numbers, {Agents} agents). FreeSWITCH must hand calls over with: socket {EndPoint} async full",
+            snapshot.Version, snapshot.Pool.Count, snapshot.Agents.Count, outbound.LocalEndPoint);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Stopping: no new calls; waiting for {Calls} call(s) in progress", outbound.ActiveSessions);
+        await outbound.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
