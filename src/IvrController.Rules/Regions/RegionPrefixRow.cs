@@ -6,6 +6,10 @@ namespace IvrController.Rules.Regions;
 /// </summary>
 public sealed record RegionPrefixRow(string Prefix, NumberRegion Region)
 {
+    public const int MinLength = 3;
+
+    public const int MaxLength = 8;
+
     /// <summary>Why a prefix cannot be used, or null when it can.</summary>
     public static string? ProblemWith(string prefix)
     {
@@ -27,6 +31,13 @@ public sealed record RegionPrefixRow(string Prefix, NumberRegion Region)
             return $"prefix '{prefix}' must start with 1 (a mobile prefix) or 0 (a landline area code)";
         }
 
-        return prefix.Length > 12 ? $"prefix '{prefix}' is longer than any phone number" : null;
+        // The stored table (number_regions) takes 3 to 8 digits, from the shortest area code with its 0
+        // ("010") to a mobile prefix with a digit to spare: a table that loads must also be storable.
+        return prefix.Length switch
+        {
+            < MinLength => $"prefix '{prefix}' is too short: a region prefix has {MinLength} to {MaxLength} digits",
+            > MaxLength => $"prefix '{prefix}' is too long: a region prefix has {MinLength} to {MaxLength} digits",
+            _ => null,
+        };
     }
 }

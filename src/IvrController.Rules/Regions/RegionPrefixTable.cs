@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using IvrController.Rules.Csv;
 using IvrController.Rules.Numbers;
 
 namespace IvrController.Rules.Regions;
@@ -91,7 +92,7 @@ public sealed class RegionPrefixTable
                 continue;
             }
 
-            if (!TrySplit(line, fields, out string? splitError))
+            if (!CsvFields.TrySplit(line, fields, out string? splitError))
             {
                 errors.Add(new RegionCsvError(lineNumber, splitError));
                 headerSeen = true;
@@ -181,75 +182,4 @@ public sealed class RegionPrefixTable
         && string.Equals(fields[0], "prefix", StringComparison.OrdinalIgnoreCase)
         && string.Equals(fields[1], "province", StringComparison.OrdinalIgnoreCase)
         && string.Equals(fields[2], "city", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Splits one CSV line into trimmed fields; a quoted field may hold commas and doubled quotes.</summary>
-    private static bool TrySplit(string line, List<string> fields, [NotNullWhen(false)] out string? error)
-    {
-        fields.Clear();
-        var field = new System.Text.StringBuilder();
-        int i = 0;
-        while (true)
-        {
-            field.Clear();
-            while (i < line.Length && line[i] is ' ' or '\t')
-            {
-                i++;
-            }
-
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        error = "a quoted field is not closed";
-                        return false;
-                    }
-
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    field.Append(line[i++]);
-                }
-
-                while (i < line.Length && line[i] is ' ' or '\t')
-                {
-                    i++;
-                }
-
-                if (i < line.Length && line[i] != ',')
-                {
-                    error = "text after a closing quote";
-                    return false;
-                }
-            }
-            else
-            {
-                while (i < line.Length && line[i] != ',')
-                {
-                    field.Append(line[i++]);
-                }
-            }
-
-            fields.Add(field.ToString().Trim());
-            if (i >= line.Length)
-            {
-                error = null;
-                return true;
-            }
-
-            i++; // the comma
-        }
-    }
 }

@@ -52,7 +52,15 @@ public static class ConstraintMessages
         ["survey_keys_pkey"] = "the template already has this key",
         ["survey_keys_template_id_fkey"] = "no such survey template",
         ["survey_keys_digit_keypad"] = "a survey key must be one of 0-9, * or #",
+        ["survey_results_pkey"] = "this survey result is already recorded",
+        ["survey_results_call_template_key"] = "this call already has a result for this survey",
         ["survey_results_template_id_fkey"] = "survey results still refer to this template: disable it instead of removing it",
+        ["survey_results_digit_keypad"] = "a survey answer must be one of 0-9, * or #",
+        ["survey_results_outcome_valid"] = "a survey outcome must be rated, no_answer or invalid",
+        ["survey_results_rated_has_score"] = "a rated survey result needs its key and score, and only a rated one has both",
+        ["survey_results_no_answer_has_no_digit"] = "a survey without an answer cannot have a key",
+        ["settings_pkey"] = "the settings row already exists: change it instead of adding one",
+        ["settings_singleton"] = "there is exactly one settings row (id 1)",
         ["settings_caller_id_rule_valid"] = "the caller-ID rule must be skill_group or same_region",
         ["settings_candidate_pick_valid"] = "the candidate pick must be random or least_used_today",
         ["settings_protection_mode_valid"] = "the protection mode must be mask or customer_id",
@@ -69,6 +77,9 @@ public static class ConstraintMessages
         ["customer_ids_number_e164"] = "a customer number must be +86 followed by 6-12 digits",
         ["rules_version_pkey"] = "the rules version has exactly one row",
         ["rules_version_singleton"] = "the rules version has exactly one row",
+        ["outbound_calls_pkey"] = "this call record is already written",
+        ["outbound_calls_call_uuid_key"] = "this call is already recorded",
+        ["missed_callbacks_pkey"] = "this missed callback is already recorded",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The admin sentence for a constraint, or null when the schema has no such name.</summary>

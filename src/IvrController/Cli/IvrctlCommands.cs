@@ -11,6 +11,11 @@ public static class IvrctlCommands
         {
             CliContext.DatabaseOption,
             DatabaseCommands.Build(context),
+            AgentCommands.Build(context),
+            SkillGroupCommands.Build(context),
+            NumberCommands.Build(context),
+            RegionCommands.Build(context),
+            CustomerCommands.Build(context),
             RulesCommands.Build(context),
             Hosting.ServeCommand.Build(context),
             ExplainCommands.Build(context, context.Time),

@@ -32,7 +32,7 @@ public static class ReportCommands
                     call.EndedAt is { } ended ? string.Create(CultureInfo.InvariantCulture, $"{(ended - call.StartedAt).TotalSeconds:0}s") : "-");
             }
 
-            await context.Output.WriteAsync(table.ToString()).ConfigureAwait(false);
+            await table.WriteAsync(context.Output).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"{calls.Count} call(s) since {Time(from.UtcDateTime)}{(calls.Count == max ? $" (limit {max} reached)" : "")}.").ConfigureAwait(false);
         }));
         return command;
@@ -56,7 +56,7 @@ public static class ReportCommands
                     result.Digit ?? "-", result.Label ?? "-", result.Score?.ToString(CultureInfo.InvariantCulture) ?? "-");
             }
 
-            await context.Output.WriteAsync(table.ToString()).ConfigureAwait(false);
+            await table.WriteAsync(context.Output).ConfigureAwait(false);
             int rated = results.Count(r => r.Outcome == "rated");
             string average = rated == 0 ? "-" : results.Where(r => r.Score is not null).Average(r => r.Score!.Value).ToString("0.00", CultureInfo.InvariantCulture);
             await context.Output.WriteLineAsync(

@@ -62,7 +62,8 @@ public sealed class RegionPrefixTableTests
     [InlineData("", "prefix is empty")]
     [InlineData("13a", "prefix '13a' has characters that are not digits")]
     [InlineData("2380013", "prefix '2380013' must start with 1 (a mobile prefix) or 0 (a landline area code)")]
-    [InlineData("0123456789012", "prefix '0123456789012' is longer than any phone number")]
+    [InlineData("01", "prefix '01' is too short: a region prefix has 3 to 8 digits")]
+    [InlineData("013812345", "prefix '013812345' is too long: a region prefix has 3 to 8 digits")]
     public void Unusable_prefixes_are_named(string prefix, string problem)
     {
         Assert.Equal(problem, RegionPrefixRow.ProblemWith(prefix));
