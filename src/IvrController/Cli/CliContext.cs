@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IvrController.Store.Admin;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -61,6 +62,11 @@ public sealed class CliContext
             return ExitCodes.Success;
         }
         catch (CliException e)
+        {
+            await Error.WriteLineAsync($"ivrctl: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (RuleEditException e)
         {
             await Error.WriteLineAsync($"ivrctl: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;

@@ -11,6 +11,7 @@ public static class IvrctlCommands
         {
             CliContext.DatabaseOption,
             DatabaseCommands.Build(context),
+            SettingsCommands.Build(context),
         };
         return root;
     }
