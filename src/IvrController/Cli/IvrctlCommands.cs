@@ -12,6 +12,7 @@ public static class IvrctlCommands
             CliContext.DatabaseOption,
             DatabaseCommands.Build(context),
             SettingsCommands.Build(context),
+            TemplateCommands.Build(context),
         };
         return root;
     }
