@@ -13,6 +13,7 @@ public static class IvrctlCommands
             DatabaseCommands.Build(context),
             SettingsCommands.Build(context),
             TemplateCommands.Build(context),
+            MenuCommands.Build(context),
         };
         return root;
     }
