@@ -2,46 +2,58 @@ using System.Globalization;
 
 namespace IvrController.Cli;
 
-/// <summary>Durations as admins type them: "90s", "20m", "72h", "3d" (one number, one unit).</summary>
+/// <summary>Durations as admins type them: a whole number and a unit, "20s", "90m", "72h", "3d".</summary>
 public static class DurationText
 {
-    public static TimeSpan Parse(string text, string what)
+    /// <summary>The duration, or a <see cref="CliException"/> naming <paramref name="what"/> and the accepted forms.</summary>
+    public static TimeSpan Parse(string? text, string what) =>
+        TryParse(text, out TimeSpan duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new CliException($"{what} '{text}' is not a duration: use a positive whole number and s, m, h or d (90s, 20m, 72h, 3d).");
+
+    public static bool TryParse(string? text, out TimeSpan duration)
     {
-        string trimmed = (text ?? "").Trim();
-        if (trimmed.Length >= 2
-            && int.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int amount)
-            && amount > 0)
+        duration = default;
+        string trimmed = text?.Trim() ?? "";
+        if (trimmed.Length < 2
+            || !long.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long count))
         {
-            switch (char.ToLowerInvariant(trimmed[^1]))
-            {
-                case 's': return TimeSpan.FromSeconds(amount);
-                case 'm': return TimeSpan.FromMinutes(amount);
-                case 'h': return TimeSpan.FromHours(amount);
-                case 'd': return TimeSpan.FromDays(amount);
-            }
+            return false;
         }
 
-        throw new CliException($"{what} '{text}' is not a duration: use a positive whole number and s, m, h or d (90s, 20m, 72h, 3d).");
+        long seconds = char.ToLowerInvariant(trimmed[^1]) switch
+        {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86400,
+            _ => 0,
+        };
+        if (seconds == 0 || count > TimeSpan.MaxValue.TotalSeconds / seconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(count * seconds);
+        return true;
     }
 
-    /// <summary>"3d", "72h 30m" trimmed to what matters; the inverse of <see cref="Parse"/> for whole units.</summary>
-    public static string Format(TimeSpan span)
+    /// <summary>The largest unit that says it exactly: 72 h → "3d", 90 s → "90s", 1.5 s → "1.5s".</summary>
+    public static string Format(TimeSpan duration)
     {
-        if (span.Ticks % TimeSpan.TicksPerDay == 0 && span.Days > 0)
+        if (duration.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{span.Days}d");
+            return duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
         }
 
-        if (span.Ticks % TimeSpan.TicksPerHour == 0 && span >= TimeSpan.FromHours(1))
+        long seconds = (long)duration.TotalSeconds;
+        return seconds switch
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours}h");
-        }
-
-        if (span.Ticks % TimeSpan.TicksPerMinute == 0 && span >= TimeSpan.FromMinutes(1))
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalMinutes}m");
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###}s");
+            0 => "0s",
+            _ when seconds % 86400 == 0 => $"{seconds / 86400}d",
+            _ when seconds % 3600 == 0 => $"{seconds / 3600}h",
+            _ when seconds % 60 == 0 => $"{seconds / 60}m",
+            _ => $"{seconds}s",
+        };
     }
 }

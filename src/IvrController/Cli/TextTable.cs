@@ -3,40 +3,42 @@ using System.Text;
 namespace IvrController.Cli;
 
 /// <summary>
-/// A plain-text table for list verbs: a header row, columns padded to line up, no trailing spaces.
-/// Chinese characters take two terminal columns, so widths are counted the way a terminal shows them.
+/// Plain aligned columns for list and show output. Chinese characters take two terminal cells, so
+/// widths are counted in cells, not characters, or labels such as 满意 would push the columns out.
 /// </summary>
-public sealed class TextTable(params string[] headers)
+public sealed class TextTable
 {
-    private const string Gap = "  ";
-
     private readonly List<string[]> _rows = [];
 
-    public int Count => _rows.Count;
-
-    public void Add(params string[] cells)
+    /// <summary>A table whose first row is <paramref name="headers"/>; none for a label/value listing.</summary>
+    public TextTable(params string[] headers)
     {
-        if (cells.Length != headers.Length)
+        if (headers.Length > 0)
         {
-            throw new ArgumentException($"A row needs {headers.Length} cells, not {cells.Length}.", nameof(cells));
+            _rows.Add(headers);
         }
+    }
 
+    public TextTable Add(params string[] cells)
+    {
         _rows.Add(cells);
+        return this;
     }
 
     public async Task WriteAsync(TextWriter output)
     {
-        int[] widths = new int[headers.Length];
-        foreach (string[] row in _rows.Prepend(headers))
+        int columns = _rows.Max(r => r.Length);
+        var widths = new int[columns];
+        foreach (string[] row in _rows)
         {
             for (int i = 0; i < row.Length; i++)
             {
-                widths[i] = Math.Max(widths[i], DisplayWidth(row[i]));
+                widths[i] = Math.Max(widths[i], Cells(row[i]));
             }
         }
 
         var line = new StringBuilder();
-        foreach (string[] row in _rows.Prepend(headers))
+        foreach (string[] row in _rows)
         {
             line.Clear();
             for (int i = 0; i < row.Length; i++)
@@ -44,7 +46,7 @@ public sealed class TextTable(params string[] headers)
                 line.Append(row[i]);
                 if (i < row.Length - 1)
                 {
-                    line.Append(' ', widths[i] - DisplayWidth(row[i])).Append(Gap);
+                    line.Append(' ', widths[i] - Cells(row[i]) + 2);
                 }
             }
 
@@ -52,25 +54,19 @@ public sealed class TextTable(params string[] headers)
         }
     }
 
-    /// <summary>Terminal columns of <paramref name="text"/>: East Asian wide and full-width characters count twice.</summary>
-    public static int DisplayWidth(string text)
+    internal static int Cells(string text)
     {
-        int width = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        int cells = 0;
+        foreach (char c in text)
         {
-            width += IsWide(rune.Value) ? 2 : 1;
+            cells += IsWide(c) ? 2 : 1;
         }
 
-        return width;
+        return cells;
     }
 
-    private static bool IsWide(int c) =>
-        c is (>= 0x1100 and <= 0x115F)
-            or (>= 0x2E80 and <= 0xA4CF)
-            or (>= 0xAC00 and <= 0xD7A3)
-            or (>= 0xF900 and <= 0xFAFF)
-            or (>= 0xFE30 and <= 0xFE4F)
-            or (>= 0xFF00 and <= 0xFF60)
-            or (>= 0xFFE0 and <= 0xFFE6)
-            or (>= 0x20000 and <= 0x3FFFD);
+    // East Asian wide and full-width ranges of the Basic Multilingual Plane.
+    private static bool IsWide(char c) =>
+        c is (>= '\u1100' and <= '\u115F') or (>= '\u2E80' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3')
+            or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFF60') or (>= '\uFFE0' and <= '\uFFE6');
 }
