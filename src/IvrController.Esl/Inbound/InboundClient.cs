@@ -23,7 +23,9 @@ public sealed class InboundClient : IAsyncDisposable
     private readonly Channel<EslEvent> _events;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BackgroundJobResult>> _jobs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _subscriptionLock = new();
-    private readonly List<string> _subscribedEvents = [];
+    // One entry per SubscribeAsync call, replayed as one command each: in an "event" command every
+    // word after CUSTOM is a subclass name, so merging calls would turn later event names into subclasses.
+    private readonly List<string[]> _subscribedEvents = [];
     private readonly List<KeyValuePair<string, string>> _filters = [];
     private Session? _session;
     private long _droppedEvents;
@@ -230,7 +232,10 @@ public sealed class InboundClient : IAsyncDisposable
         string[] names = eventNames.ToArray();
         lock (_subscriptionLock)
         {
-            _subscribedEvents.AddRange(names.Except(_subscribedEvents, StringComparer.Ordinal));
+            if (!_subscribedEvents.Any(existing => existing.SequenceEqual(names, StringComparer.Ordinal)))
+            {
+                _subscribedEvents.Add(names);
+            }
         }
 
         if (_session is { } session && session.Connection.IsOpen)
@@ -266,15 +271,15 @@ public sealed class InboundClient : IAsyncDisposable
 
     private async Task ApplySubscriptionsAsync(Session session, CancellationToken cancellationToken)
     {
-        string[] events;
+        string[][] subscriptions;
         KeyValuePair<string, string>[] filters;
         lock (_subscriptionLock)
         {
-            events = [.. _subscribedEvents];
+            subscriptions = [.. _subscribedEvents];
             filters = [.. _filters];
         }
 
-        if (events.Length > 0)
+        foreach (string[] events in subscriptions.Where(e => e.Length > 0))
         {
             await session.Connection.SendCommandAsync(EslCommand.Events(_options.EventFormat, events), null, cancellationToken).ConfigureAwait(false);
         }

@@ -175,6 +175,10 @@ public sealed class InboundClientTests
             Assert.Equal("event plain CHANNEL_CREATE CUSTOM sofia::register", (await first.ReadCommandAsync()).Line);
             await first.ReplyAsync("+OK event listener enabled plain");
             await subscribing;
+            Task later = client.SubscribeAsync(["BACKGROUND_JOB"]);
+            Assert.Equal("event plain BACKGROUND_JOB", (await first.ReadCommandAsync()).Line);
+            await first.ReplyAsync("+OK event listener enabled plain");
+            await later;
             Task filtering = client.AddFilterAsync("Event-Name", "CHANNEL_CREATE");
             Assert.Equal("filter Event-Name CHANNEL_CREATE", (await first.ReadCommandAsync()).Line);
             await first.ReplyAsync("+OK filter added.");
@@ -193,6 +197,9 @@ public sealed class InboundClientTests
         await using ScriptedSwitch second = await listener.AcceptAsync(Timeout);
         Assert.Equal("auth test-secret", (await second.AcceptAuthAsync()).Line);
         Assert.Equal("event plain CHANNEL_CREATE CUSTOM sofia::register", (await second.ReadCommandAsync()).Line);
+        await second.ReplyAsync("+OK event listener enabled plain");
+        // Replayed one command per subscription: after CUSTOM every word would be read as a subclass.
+        Assert.Equal("event plain BACKGROUND_JOB", (await second.ReadCommandAsync()).Line);
         await second.ReplyAsync("+OK event listener enabled plain");
         Assert.Equal("filter Event-Name CHANNEL_CREATE", (await second.ReadCommandAsync()).Line);
         await second.ReplyAsync("+OK filter added.");
