@@ -1,6 +1,8 @@
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Outbound;
+using IvrController.CustomerIds;
 using IvrController.Flows;
+using IvrController.Presence;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
 using IvrController.Store.Changes;
@@ -81,12 +83,20 @@ public static class ControllerHost
         services.AddSingleton<ICallRecorder>(sp => new CallLogRecorder(sp.GetRequiredService<CallLog>()));
         services.AddSingleton<ICustomerIdLookup>(sp =>
         {
+            if (settings.CustomerIdLookup.BaseUrl is not null)
+            {
+                return new HttpCustomerIdLookup(
+                    new HttpClient(), settings.CustomerIdLookup, sp.GetRequiredService<ILogger<HttpCustomerIdLookup>>(), sp.GetRequiredService<TimeProvider>());
+            }
+
             LiveRules rules = sp.GetRequiredService<LiveRules>();
             return new TableCustomerIdLookup(() => rules.CustomerIds);
         });
         services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(settings.DayTimeZone)));
         services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAgentPresence, UnknownPresence>();
+        services.AddSingleton(sp => new PresenceTracker(
+            sp.GetRequiredService<InboundClient>(), settings.Presence, sp.GetRequiredService<ILogger<PresenceTracker>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentPresence>(sp => new SwitchPresence(sp.GetRequiredService<PresenceTracker>()));
         services.AddSingleton(sp =>
         {
             LiveRules rules = sp.GetRequiredService<LiveRules>();

@@ -1,6 +1,8 @@
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Outbound;
+using IvrController.CustomerIds;
 using IvrController.Flows;
+using IvrController.Presence;
 using Npgsql;
 
 namespace IvrController.Hosting;
@@ -21,6 +23,12 @@ public sealed class ControllerSettings
     public OutboundServerOptions Outbound { get; set; } = new();
 
     public FlowOptions Flows { get; set; } = new();
+
+    /// <summary>How presence tells agents' phones and calls apart (must match freeswitch-conf/).</summary>
+    public PresenceOptions Presence { get; set; } = new();
+
+    /// <summary>Customer-ID mode's lookup: over HTTP when BaseUrl is set, else the customer_ids table.</summary>
+    public HttpCustomerIdLookupOptions CustomerIdLookup { get; set; } = new();
 
     /// <summary>
     /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.
@@ -50,6 +58,11 @@ public sealed class ControllerSettings
         problems.AddRange(Esl.Validate());
         problems.AddRange(Outbound.Validate());
         problems.AddRange(Flows.Validate());
+        if (CustomerIdLookup.BaseUrl is not null)
+        {
+            problems.AddRange(CustomerIdLookup.Validate().Select(p => $"CustomerIdLookup: {p}"));
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DayTimeZone, out _))
         {
             problems.Add($"DayTimeZone '{DayTimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");

@@ -1,0 +1,72 @@
+using IvrController.Cli;
+using IvrController.Esl.Outbound;
+using IvrController.Hosting;
+using IvrController.Store.Snapshots;
+using IvrController.Tests.Cli;
+using IvrController.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace IvrController.Tests.Hosting;
+
+/// <summary>The controller's host: settings refused with every reason, and a real start and stop on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ControllerHostTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task Serve_without_settings_names_every_missing_one_and_exits_1()
+    {
+        var (exitCode, _, error) = await new Ivrctl(null).RunAsync("serve", "--Database:ConnectionString=", "--Esl:Password=");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.StartsWith("ivrctl: The controller cannot start:", error, StringComparison.Ordinal);
+        Assert.Contains("  - Database:ConnectionString is empty", error, StringComparison.Ordinal);
+        Assert.Contains("  - Esl:Password is empty", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ClueCon", "FreeSWITCH's factory default")]
+    [InlineData("change-me-esl-secret", "the placeholder shipped in freeswitch-conf/vars.xml")]
+    public async Task Serve_refuses_a_well_known_esl_password(string password, string why)
+    {
+        var (exitCode, _, error) = await new Ivrctl(null).RunAsync("serve", "--Database:ConnectionString=Host=127.0.0.1", $"--Esl:Password={password}");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains(why, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_values_are_refused_before_anything_starts()
+    {
+        var error = Assert.Throws<ControllerSettingsException>(() => ControllerHost.Build(
+        [
+            "--Database:ConnectionString=Host=127.0.0.1", "--Esl:Password=a-long-secret", "--Outbound:Port=70000",
+            "--Flows:Gateway=pstn/evil", "--DayTimeZone=Mars/Olympus", "--CustomerIdLookup:BaseUrl=ftp://crm.example",
+        ]));
+
+        Assert.Contains(error.Problems, p => p.StartsWith("Outbound:", StringComparison.Ordinal) || p.Contains("70000", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Flows:Gateway", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("DayTimeZone 'Mars/Olympus'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("CustomerIdLookup:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_host_migrates_loads_the_rules_listens_on_loopback_and_stops()
+    {
+        string database = await postgres.CreateDatabaseAsync("host_start");
+        using IHost host = ControllerHost.Build(
+        [
+            $"--Database:ConnectionString={database}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
+        ]);
+
+        await host.StartAsync();
+        OutboundServer outbound = host.Services.GetRequiredService<OutboundServer>();
+        LiveRules rules = host.Services.GetRequiredService<LiveRules>();
+
+        Assert.True(rules.IsLoaded);
+        Assert.Equal("127.0.0.1", outbound.LocalEndPoint.Address.ToString());
+        Assert.NotEqual(0, outbound.LocalEndPoint.Port);
+        await host.StopAsync();
+    }
+}
