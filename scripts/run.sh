@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The run command: the controller in the foreground, with a local PostgreSQL it sets up itself.
+#
+#   scripts/run.sh [ivrctl serve settings...]      e.g. scripts/run.sh --Esl:Host=10.0.0.5
+#
+# What it does:
+#   1. starts (or reuses) a local PostgreSQL cluster in $IVR_RUN_DIR/pg on a loopback port
+#      (scripts/pg.sh; it keeps running after the controller stops, so rule edits survive
+#      restarts: stop it with "scripts/pg.sh stop .run/pg");
+#   2. builds ivrctl and applies the schema migrations;
+#   3. loads the demo call centre (scripts/demo-data.sh) into an empty database;
+#   4. runs "ivrctl serve" in the foreground; Ctrl-C stops it gracefully.
+#
+# Environment:
+#   IVR_ESL_PASSWORD  the switch's event socket password (freeswitch-conf/vars.xml esl_password).
+#                     When unset, a random one is generated once and kept in $IVR_RUN_DIR/esl-password:
+#                     start FreeSWITCH with the same value (IVR_ESL_PASSWORD=… freeswitch …).
+#   IVR_RUN_DIR       where the cluster, the build and the password live (default: <repo>/.run)
+#   IVR_DEMO=0        do not load the demo data
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo_root="$PWD"
+run_dir="${IVR_RUN_DIR:-$repo_root/.run}"
+mkdir -p "$run_dir"
+log() { printf 'run.sh: %s\n' "$*" >&2; }
+
+export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
+export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
+
+IVR_DB="$(bash scripts/pg.sh start "$run_dir/pg" | tail -n 1)"
+export IVR_DB
+log "PostgreSQL: $IVR_DB (stop it with: scripts/pg.sh stop $run_dir/pg)"
+
+log "building ivrctl"
+dotnet build src/IvrController -c Release -o "$run_dir/bin" -v quiet -nologo >&2
+ivrctl="$run_dir/bin/ivrctl"
+
+"$ivrctl" db migrate
+
+if [[ ${IVR_DEMO:-1} != 0 && $("$ivrctl" agents list) == "No agents." ]]; then
+    log "empty database: loading the demo call centre (scripts/demo-data.sh)"
+    bash scripts/demo-data.sh "$ivrctl"
+fi
+
+if [[ -z ${IVR_ESL_PASSWORD:-} ]]; then
+    if [[ ! -s $run_dir/esl-password ]]; then
+        # 24 random characters from [A-Za-z0-9]: no spaces, nothing the ESL auth line or a shell would mangle.
+        LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 24 > "$run_dir/esl-password"
+        chmod 600 "$run_dir/esl-password"
+    fi
+    IVR_ESL_PASSWORD="$(cat "$run_dir/esl-password")"
+    export IVR_ESL_PASSWORD
+    log "IVR_ESL_PASSWORD was not set: using the generated one in $run_dir/esl-password."
+    log "Start FreeSWITCH with the same: IVR_ESL_PASSWORD=\$(cat $run_dir/esl-password) freeswitch -nonat -conf $repo_root/freeswitch-conf ..."
+fi
+
+log "FreeSWITCH hands calls to this controller with: socket 127.0.0.1:8084 async full (controller_socket in freeswitch-conf/vars.xml)"
+log "starting the controller; Ctrl-C stops it"
+exec "$ivrctl" serve "$@"
