@@ -64,8 +64,8 @@ public sealed class CallChannel
             }
         }
 
-        AnswerState = Header("Answer-State") ?? "ringing";
-        CallState = Header("Channel-Call-State") ?? "RINGING";
+        AnswerState = Header("Answer-State") ?? source.ChannelData.Header("Answer-State") ?? "ringing";
+        CallState = Header("Channel-Call-State") ?? source.ChannelData.Header("Channel-Call-State") ?? "RINGING";
         AnsweredAt = AnswerState == "answered" ? Created : null;
         _sequence = long.TryParse(source.ChannelData.Header("Event-Sequence"), CultureInfo.InvariantCulture, out long recorded) ? recorded : 1;
     }

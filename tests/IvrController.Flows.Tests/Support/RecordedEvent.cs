@@ -8,15 +8,19 @@ namespace IvrController.Flows.Tests.Support;
 /// </summary>
 public sealed class RecordedEvent
 {
-    public RecordedEvent(string captureName, IReadOnlyList<KeyValuePair<string, string>> headers)
+    public RecordedEvent(string captureName, IReadOnlyList<KeyValuePair<string, string>> rawHeaders)
     {
         CaptureName = captureName;
-        Headers = headers;
+        RawHeaders = rawHeaders;
+        Headers = rawHeaders.Select(h => new KeyValuePair<string, string>(h.Key, UrlDecoder.Decode(h.Value))).ToList();
     }
 
     public string CaptureName { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The same headers with the values exactly as they were on the wire (URL-encoded).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RawHeaders { get; }
 
     public string Name => Header("Event-Name") ?? string.Empty;
 
@@ -32,7 +36,7 @@ public sealed class RecordedEvent
             int colon = line.IndexOf(": ", StringComparison.Ordinal);
             if (colon > 0)
             {
-                headers.Add(new(line[..colon], UrlDecoder.Decode(line[(colon + 2)..])));
+                headers.Add(new(line[..colon], line[(colon + 2)..]));
             }
         }
 
