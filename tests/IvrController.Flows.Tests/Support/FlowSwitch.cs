@@ -273,6 +273,8 @@ public sealed class FlowSwitch
         }
         finally
         {
+            // Whoever waits for the call to connect must not wait for a session that is over.
+            _connected.TrySetException(new FlowSwitchException("The session ended before the controller sent connect"));
             call.Stop();
             await output.CloseAsync();
             await reader.CompleteAsync();
