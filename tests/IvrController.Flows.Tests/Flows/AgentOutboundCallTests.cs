@@ -1,0 +1,114 @@
+using IvrController.Flows.Tests.Support;
+using IvrController.TestSupport;
+using Xunit;
+
+namespace IvrController.Flows.Tests.Flows;
+
+/// <summary>An agent calls a customer (DESIGN 2.1), driven through the real ESL session by the recorded agent leg.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AgentOutboundCallTests(PostgresServer server)
+{
+    private static FlowSwitch AgentDials(string dialled) =>
+        FlowSwitch.AgentLeg().WithAuthenticatedUser("1001").WithVariable("ivr_entry", "agents").WithDestinationNumber(dialled);
+
+    [Fact]
+    public async Task The_customer_sees_the_skill_group_number_and_the_agent_only_the_mask()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out");
+        FlowSwitch agentLeg = AgentDials("138-0013-8000")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(3), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        string callId = agentLeg.UniqueId;
+        Assert.Equal(
+            [
+                ("set", "effective_callee_id_number=138****8000"),
+                ("set", "effective_callee_id_name=138****8000"),
+                ("set", "hangup_after_bridge=true"),
+                ("set", "continue_on_fail=true"),
+                ("bridge", "{origination_caller_id_number=02152810000,origination_caller_id_name=02152810000," +
+                           $"ivr_call_id={callId},ivr_agent_id=1001}}" +
+                           "[leg_timeout=45,transfer_after_bridge=survey:XML:controller,ivr_survey=outbound,ivr_survey_template=1,ivr_customer=+8613800138000]" +
+                           "sofia/gateway/pstn/13800138000"),
+            ],
+            agentLeg.Executed);
+        Assert.Equal(
+            [$"{callId}|1001|+8613800138000|+862152810000|skill_group|SkillGroup|SUCCESS"],
+            await centre.RowsAsync("select call_uuid, agent_id, customer_number, caller_number, rule, tier, disposition from outbound_calls"));
+        Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("13800138000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_the_customer_hangs_up_first_the_call_is_recorded_and_nothing_else_is_played()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_cust");
+        FlowSwitch agentLeg = AgentDials("13800138000")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(2), Party.Customer));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal("bridge", agentLeg.Executed[^1].Application);
+        Assert.Equal("SUCCESS", await centre.ScalarAsync<string>("select disposition from outbound_calls"));
+    }
+
+    [Theory]
+    [InlineData("USER_BUSY", "callee_busy.wav")]
+    [InlineData("NO_ANSWER", "no_answer.wav")]
+    [InlineData("CALL_REJECTED", "call_failed.wav")]
+    public async Task A_failed_bridge_tells_the_agent_why_and_is_recorded(string disposition, string prompt)
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_fail");
+        FlowSwitch agentLeg = AgentDials("13800138000").OnExecute("bridge", BridgeResult.Failed(disposition));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", prompt)], agentLeg.Executed.Skip(5).Take(2));
+        Assert.Equal("NORMAL_CLEARING", agentLeg.HangupCause);
+        Assert.Equal(disposition, await centre.ScalarAsync<string>("select disposition from outbound_calls"));
+    }
+
+    [Fact]
+    public async Task With_no_enabled_number_the_agent_hears_why_and_no_call_is_placed()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_empty", "update caller_numbers set enabled = false;");
+        FlowSwitch agentLeg = AgentDials("13800138000");
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal("NORMAL_TEMPORARY_FAILURE", agentLeg.HangupCause);
+        Assert.Equal("1001|null", (await centre.RowsAsync("select agent_id, caller_number from outbound_calls")).Single());
+        Assert.Contains(centre.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("the pool has no enabled number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_customer_id_mode_the_agent_dials_the_id_and_sees_it()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_id", "update settings set protection_mode = 'customer_id';");
+        FlowSwitch agentLeg = AgentDials("C10086").OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal(("set", "effective_callee_id_number=C10086"), agentLeg.Executed[0]);
+        Assert.Equal(("set", "effective_callee_id_name=C10086"), agentLeg.Executed[1]);
+        Assert.EndsWith("sofia/gateway/pstn/13800138000", agentLeg.Executed[4].Argument, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12345abc", "invalid_number.wav", "INVALID_NUMBER_FORMAT")]
+    [InlineData("13800138000", "call_failed.wav", "CALL_REJECTED")]
+    public async Task Bad_input_is_refused_with_a_prompt_before_anything_is_dialled(string dialled, string prompt, string cause)
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_bad");
+        FlowSwitch agentLeg = dialled == "13800138000"
+            ? FlowSwitch.AgentLeg().WithAuthenticatedUser("9999").WithVariable("ivr_entry", "agents").WithDestinationNumber(dialled)
+            : AgentDials(dialled);
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", prompt)], agentLeg.Executed);
+        Assert.Equal(cause, agentLeg.HangupCause);
+        Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from outbound_calls"));
+    }
+}

@@ -1,0 +1,131 @@
+using IvrController.Flows.Tests.Support;
+using IvrController.TestSupport;
+using Xunit;
+
+namespace IvrController.Flows.Tests.Flows;
+
+/// <summary>A customer calls one of our numbers (DESIGN 2.2), driven by the recorded callback leg.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CustomerCallbackTests(PostgresServer server)
+{
+    private static readonly string CalledByAgent1001 = CallCentre.Remembered("1001", "+8613800138000", TimeSpan.FromHours(1));
+
+    private static FlowSwitch CustomerCalls(string from = "13800138000", string did = "02152810000") =>
+        FlowSwitch.CustomerCallback().WithVariable("ivr_entry", "public").WithCallerIdNumber(from).WithDestinationNumber(did);
+
+    private static string RingAgent1001(int seconds, string callId) =>
+        $"{{origination_caller_id_number=138****8000,origination_caller_id_name=138****8000,leg_timeout={seconds},ivr_call_id={callId}}}user/1001@127.0.0.1";
+
+    [Fact]
+    public async Task A_remembered_customer_reaches_their_agent_masked_and_rates_after_the_agent_hangs_up()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_answer", CalledByAgent1001, new TestPresence().Registered("1001"));
+        FlowSwitch customer = CustomerCalls()
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(3), Party.Agent))
+            .OnExecute("play_and_get_digits", Outcome.Digits("1"));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal(
+            [
+                ("set", "hangup_after_bridge=false"),
+                ("set", "continue_on_fail=true"),
+                ("bridge", RingAgent1001(20, customer.UniqueId)),
+                ("set", "sound_prefix=${ivr_sounds_dir}/zh-CN"),
+                ("play_and_get_digits", "1 1 2 5000 # survey_guide_inbound.wav survey_invalid.wav ivr_survey_digit ^[123]$"),
+                ("playback", "survey_closing.wav"),
+            ],
+            customer.Executed);
+        Assert.Equal(
+            [$"{customer.UniqueId}|2|rated|1|满意|5|1001|+8613800138000"],
+            await centre.RowsAsync("select call_uuid, template_id, outcome, digit, label, score, agent_id, customer_number from survey_results"));
+        Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("13800138000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Mode_2_with_the_agent_not_registered_goes_straight_to_the_ivr_of_the_dialled_number()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_offline", CalledByAgent1001, new TestPresence().NotRegistered("1001"));
+        FlowSwitch customer = CustomerCalls().OnExecute("play_and_get_digits", Outcome.Timeout);
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal(
+            [
+                ("answer", null),
+                ("play_and_get_digits", "1 1 1 4000 none ivr_welcome.wav silence_stream://250 ivr_menu_digit [0-9*#]"),
+                ("playback", "ivr_timeout.wav"),
+                ("play_and_get_digits", "1 1 1 4000 none ivr_welcome.wav silence_stream://250 ivr_menu_digit [0-9*#]"),
+                ("playback", "ivr_timeout.wav"),
+                ("playback", "ivr_goodbye.wav"),
+            ],
+            customer.Executed);
+        Assert.DoesNotContain(customer.Executed, e => e.Application == "bridge");
+    }
+
+    [Fact]
+    public async Task Mode_2_when_the_agent_does_not_answer_falls_into_the_ivr_and_routes_by_key()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_noanswer", CalledByAgent1001, new TestPresence().Registered("1001").Registered("1002"));
+        FlowSwitch customer = CustomerCalls()
+            .OnExecute("bridge", BridgeResult.Failed("NO_ANSWER"), BridgeResult.Answered(TimeSpan.FromSeconds(5), Party.Customer))
+            .OnExecute("play_and_get_digits", Outcome.Digits("2"));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        var bridges = customer.Executed.Where(e => e.Application == "bridge").Select(e => e.Argument).ToList();
+        Assert.Equal(2, bridges.Count);
+        Assert.Equal(RingAgent1001(20, customer.UniqueId), bridges[0]);
+        Assert.EndsWith("}user/1002@127.0.0.1", bridges[1], StringComparison.Ordinal);
+        Assert.Contains("origination_caller_id_name=138****8000", bridges[1], StringComparison.Ordinal);
+        Assert.Contains(("answer", null), customer.Executed);
+    }
+
+    [Fact]
+    public async Task Mode_1_with_the_agent_not_registered_plays_busy_and_records_a_missed_callback()
+    {
+        await using var centre = await CallCentre.CreateAsync(
+            server, "flow_cb_mode1", "update settings set callback_mode = 1;" + CalledByAgent1001, new TestPresence().NotRegistered("1001"));
+        FlowSwitch customer = CustomerCalls();
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "agent_busy.wav")], customer.Executed);
+        Assert.Equal(["1001|+8613800138000|+862152810000"], await centre.RowsAsync("select agent_id, customer_number, called_number from missed_callbacks"));
+    }
+
+    [Fact]
+    public async Task A_bridge_refused_with_user_not_registered_in_mode_2_continues_into_the_ivr()
+    {
+        // Presence knows nothing of 1001 (just reconnected): the agent is rung and the bridge result decides.
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_unreg", CalledByAgent1001);
+        FlowSwitch customer = CustomerCalls()
+            .OnExecute("bridge", BridgeResult.Failed("USER_NOT_REGISTERED"))
+            .OnExecute("play_and_get_digits", Outcome.Timeout);
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal(("bridge", RingAgent1001(20, customer.UniqueId)), customer.Executed[2]);
+        Assert.Equal(("answer", null), customer.Executed[3]);
+        Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from missed_callbacks"));
+    }
+
+    [Fact]
+    public async Task A_caller_without_memory_gets_the_ivr_and_a_skill_group_rings_its_available_agents()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_none", null, new TestPresence().Registered("1001").NotRegistered("1002"));
+        FlowSwitch customer = CustomerCalls(from: "13900139000")
+            .OnExecute("play_and_get_digits", Outcome.Digits("1"))
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(5), Party.Customer));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        string bridge = customer.Executed.Single(e => e.Application == "bridge").Argument!;
+        Assert.StartsWith("{origination_caller_id_number=139****9000,origination_caller_id_name=139****9000,leg_timeout=30,", bridge, StringComparison.Ordinal);
+        Assert.EndsWith("}user/1001@127.0.0.1", bridge, StringComparison.Ordinal);
+
+        // The customer hung up first: no inbound survey follows.
+        Assert.Equal("bridge", customer.Executed[^1].Application);
+        Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from survey_results"));
+    }
+}
