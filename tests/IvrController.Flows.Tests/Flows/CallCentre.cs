@@ -58,13 +58,20 @@ internal sealed class CallCentre : IAsyncDisposable
     public static async Task<CallCentre> CreateAsync(PostgresServer server, string prefix, string? moreSql = null, IAgentPresence? presence = null)
     {
         string connectionString = await server.CreateDatabaseAsync(prefix);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        await using (var command = dataSource.CreateCommand(Setup + (moreSql ?? "")))
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
+            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await using var command = dataSource.CreateCommand(Setup + (moreSql ?? ""));
             await command.ExecuteNonQueryAsync();
         }
 
+        return await OnDatabaseAsync(connectionString, presence ?? new TestPresence(), new Random(7));
+    }
+
+    /// <summary>The flows on a database someone else filled (ivrctl, a script), with a seeded random pick.</summary>
+    public static async Task<CallCentre> OnDatabaseAsync(string connectionString, IAgentPresence presence, Random random)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
         RuleSnapshotBuild rules = await new RuleSnapshotSource(dataSource, null).LoadBuildAsync(CancellationToken.None);
         var callLog = new CallLog(dataSource);
         var logs = new CapturedLogs();
@@ -73,11 +80,11 @@ internal sealed class CallCentre : IAsyncDisposable
             callLog,
             new CallLogRecorder(callLog),
             new TableCustomerIdLookup(() => rules.CustomerIds),
-            presence ?? new TestPresence(),
+            presence,
             new LiveCallerNumberUsage(TimeProvider.System, TimeZoneInfo.Utc),
             new FlowOptions(),
             TimeProvider.System,
-            new Random(7),
+            random,
             logs.Factory());
         return new CallCentre(dataSource, context, logs);
     }
