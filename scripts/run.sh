@@ -45,8 +45,9 @@ fi
 
 if [[ -z ${IVR_ESL_PASSWORD:-} ]]; then
     if [[ ! -s $run_dir/esl-password ]]; then
-        # 24 random characters from [A-Za-z0-9]: no spaces, nothing the ESL auth line or a shell would mangle.
-        LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 24 > "$run_dir/esl-password"
+        # Letters and digits from 32 random bytes: nothing the ESL auth line or a shell would mangle.
+        # (No "| head" at the end of the pipe: with pipefail its early exit would kill the script.)
+        head -c 32 /dev/urandom | base64 | LC_ALL=C tr -dc 'A-Za-z0-9' > "$run_dir/esl-password"
         chmod 600 "$run_dir/esl-password"
     fi
     IVR_ESL_PASSWORD="$(cat "$run_dir/esl-password")"
