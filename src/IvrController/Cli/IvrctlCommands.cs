@@ -21,6 +21,7 @@ public static class IvrctlCommands
             MenuCommands.Build(context),
             RulesCommands.Build(context),
             Hosting.ServeCommand.Build(context),
+            CallCommands.Build(context),
             ExplainCommands.Build(context, context.Time),
         };
         foreach (Command report in ReportCommands.Build(context, context.Time))

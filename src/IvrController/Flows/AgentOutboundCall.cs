@@ -29,8 +29,13 @@ public sealed class AgentOutboundCall(CallFlowContext context)
     {
         RuleSnapshot rules = context.Rules();
         Guid callId = agentLeg.CallId;
-        string? agentId = agentLeg.Variable(AgentVariable) ?? agentLeg.Variable("sip_auth_username") ?? agentLeg.Channel.Username;
-        string dialled = agentLeg.Variable(CustomerVariable) ?? agentLeg.Variable("ivr_dialed_number") ?? agentLeg.Channel.DestinationNumber ?? "";
+        // Only a leg click-to-call originated may name its agent and customer in variables; a phone's
+        // own call is the authenticated SIP user dialling a number.
+        bool clickToCall = agentLeg.Variable(CallDispatcher.EntryVariable) == "click_to_call";
+        string? agentId = clickToCall
+            ? agentLeg.Variable(AgentVariable)
+            : agentLeg.Variable("sip_auth_username") ?? agentLeg.Channel.Username;
+        string dialled = (clickToCall ? agentLeg.Variable(CustomerVariable) : agentLeg.Variable("ivr_dialed_number") ?? agentLeg.Channel.DestinationNumber) ?? "";
 
         OutboundPlan plan;
         try

@@ -26,6 +26,15 @@ public sealed class FlowOptions
     /// <summary>How long an IVR call rings a skill group's agents before the caller hears the busy prompt.</summary>
     public TimeSpan SkillGroupRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Where the switch reaches this controller ("host:port"), for click-to-call's originate; empty =
+    /// Outbound:ListenAddress and Outbound:Port.
+    /// </summary>
+    public string ControllerSocket { get; set; } = "";
+
+    /// <summary>How long click-to-call rings the agent's phone.</summary>
+    public TimeSpan AgentRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Variable prefix the sounds directory is known by on the switch (vars.xml: ivr_sounds_dir).</summary>
     public string SoundsDirectoryVariable { get; set; } = "ivr_sounds_dir";
 

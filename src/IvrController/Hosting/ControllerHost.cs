@@ -34,17 +34,7 @@ public static class ControllerHost
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddEnvironmentVariables("IVR_");
-        var shorthands = Shorthands
-            .Select(s => (s.Key, Value: Environment.GetEnvironmentVariable(s.Variable)))
-            .Where(s => !string.IsNullOrEmpty(s.Value))
-            .ToDictionary(s => s.Key, s => s.Value);
-        if (shorthands.Count > 0)
-        {
-            builder.Configuration.AddInMemoryCollection(shorthands);
-            // The command line still wins over the environment.
-            builder.Configuration.AddCommandLine(args);
-        }
+        AddControllerSources(builder.Configuration, args);
 
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -64,6 +54,39 @@ public static class ControllerHost
         AddController(builder.Services, settings);
         replaceServices?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The settings as <c>serve</c> would see them (appsettings.json, environment, command line), not
+    /// validated: verbs that need only part of them (ivrctl call) check what they use.
+    /// </summary>
+    public static ControllerSettings LoadSettings(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(AppContext.BaseDirectory);
+        configuration.AddJsonFile("appsettings.json", optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        AddControllerSources(configuration, args);
+        var settings = new ControllerSettings();
+        configuration.Bind(settings);
+        return settings;
+    }
+
+    private static void AddControllerSources(IConfigurationManager configuration, string[] args)
+    {
+        configuration.AddEnvironmentVariables("IVR_");
+        var shorthands = Shorthands
+            .Select(s => (s.Key, Value: Environment.GetEnvironmentVariable(s.Variable)))
+            .Where(s => !string.IsNullOrEmpty(s.Value))
+            .ToDictionary(s => s.Key, s => s.Value);
+        if (shorthands.Count > 0)
+        {
+            configuration.AddInMemoryCollection(shorthands);
+        }
+
+        // The command line wins over everything, the shorthands included.
+        configuration.AddCommandLine(args);
     }
 
     public static void AddController(IServiceCollection services, ControllerSettings settings)

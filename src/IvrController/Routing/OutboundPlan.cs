@@ -15,10 +15,12 @@ namespace IvrController.Routing;
 /// <param name="DialledAs">"number" or "customer ID C10086": how the agent named the customer.</param>
 /// <param name="CallerId">The caller-ID decision, or why no number may be used.</param>
 /// <param name="AgentSees">The mask or the customer ID, for effective_callee_id_number/name.</param>
+/// <param name="CustomerId">The customer ID the agent dialled, or null when they dialled a number.</param>
 public sealed record OutboundPlan(
     long RulesVersion,
     Agent Agent,
     PhoneNumber Customer,
     string DialledAs,
     CallerIdOutcome CallerId,
-    AgentDisplayResult AgentSees);
+    AgentDisplayResult AgentSees,
+    string? CustomerId = null);

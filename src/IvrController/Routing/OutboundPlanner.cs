@@ -29,17 +29,17 @@ public static class OutboundPlanner
             throw new RoutingException($"agent '{agentId}' is not in the agents table");
         }
 
-        (PhoneNumber customer, string dialledAs) = await ResolveCustomerAsync(rules, dialled, customerIds, cancellationToken).ConfigureAwait(false);
+        (PhoneNumber customer, string dialledAs, string? customerId) = await ResolveCustomerAsync(rules, dialled, customerIds, cancellationToken).ConfigureAwait(false);
         CallerIdOutcome callerId = rules.SelectCallerId(agent, customer, usage, random);
         AgentDisplayResult agentSees = await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, customerIds, cancellationToken).ConfigureAwait(false);
-        return new OutboundPlan(rules.Version, agent, customer, dialledAs, callerId, agentSees);
+        return new OutboundPlan(rules.Version, agent, customer, dialledAs, callerId, agentSees, customerId);
     }
 
     /// <summary>
     /// In customer-ID mode an agent may dial an ID; the ID is tried first there, because an all-digit
     /// ID (10086) would also pass as a service number. In mask mode only numbers are accepted.
     /// </summary>
-    private static async Task<(PhoneNumber Customer, string DialledAs)> ResolveCustomerAsync(
+    private static async Task<(PhoneNumber Customer, string DialledAs, string? CustomerId)> ResolveCustomerAsync(
         RuleSnapshot rules, string dialled, ICustomerIdLookup? customerIds, CancellationToken cancellationToken)
     {
         string trimmed = (dialled ?? "").Trim();
@@ -57,13 +57,13 @@ public static class OutboundPlanner
 
             if (found.TryGetValue(trimmed, out PhoneNumber? byId))
             {
-                return (byId, $"customer ID {trimmed}");
+                return (byId, $"customer ID {trimmed}", trimmed);
             }
         }
 
         if (ChineseNumberNormalizer.Default.TryNormalize(trimmed, out PhoneNumber? number, out string? error))
         {
-            return (number, "number");
+            return (number, "number", null);
         }
 
         throw new RoutingException(rules.Settings.NumberProtection == NumberProtectionMode.CustomerId

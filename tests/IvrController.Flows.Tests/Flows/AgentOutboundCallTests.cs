@@ -111,4 +111,33 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
         Assert.Equal(cause, agentLeg.HangupCause);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from outbound_calls"));
     }
+
+    [Fact]
+    public async Task A_click_to_call_leg_continues_as_the_agents_call_to_the_customer_it_names()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_c2c", "update settings set protection_mode = 'customer_id';");
+        FlowSwitch agentLeg = FlowSwitch.AgentLeg()
+            .WithVariable("ivr_entry", "click_to_call").WithVariable("ivr_agent_id", "1002").WithVariable("ivr_click_to_call", "C10086")
+            .WithAuthenticatedUser("1002").WithDestinationNumber("1002")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        string bridge = agentLeg.Executed.Single(e => e.Application == "bridge").Argument!;
+        Assert.Contains("ivr_agent_id=1002}", bridge, StringComparison.Ordinal);
+        Assert.EndsWith("sofia/gateway/pstn/13800138000", bridge, StringComparison.Ordinal);
+        Assert.Equal("1002|+8613800138000", (await centre.RowsAsync("select agent_id, customer_number from outbound_calls")).Single());
+    }
+
+    [Fact]
+    public async Task A_phones_own_call_cannot_name_another_agent_in_a_variable()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_forged");
+        FlowSwitch agentLeg = AgentDials("13800138000").WithVariable("ivr_agent_id", "1002")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal("1001", await centre.ScalarAsync<string>("select agent_id from outbound_calls"));
+    }
 }

@@ -26,7 +26,11 @@ internal sealed class FakeSwitchConnection : IAsyncDisposable
     }
 
     /// <summary>The next command line the client sent (its commands here have no body).</summary>
-    public async Task<string> ReadCommandAsync(CancellationToken cancellationToken)
+    public async Task<string> ReadCommandAsync(CancellationToken cancellationToken) =>
+        (await ReadCommandTextAsync(cancellationToken)).Split('\n')[0];
+
+    /// <summary>The next command with its header lines (bgapi carries its Job-UUID there).</summary>
+    public async Task<string> ReadCommandTextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -35,9 +39,9 @@ internal sealed class FakeSwitchConnection : IAsyncDisposable
             if (sequence.TryReadTo(out ReadOnlySequence<byte> command, "\n\n"u8))
             {
                 // Decoded before AdvanceTo, which hands the buffer back.
-                string line = Encoding.UTF8.GetString(command).Split('\n')[0];
+                string text = Encoding.UTF8.GetString(command);
                 _reader.AdvanceTo(sequence.Position);
-                return line;
+                return text;
             }
 
             if (result.IsCompleted)
