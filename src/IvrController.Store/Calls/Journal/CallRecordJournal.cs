@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace IvrController.Store.Calls.Journal;
 
@@ -141,12 +142,17 @@ public sealed class CallRecordJournal : IAsyncDisposable
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    MarkDatabaseFailed();
+                    // Anything else (the journal's own disk, say) is no reason to keep calls off the database.
+                    bool databaseFailed = e is NpgsqlException or TimeoutException;
+                    if (databaseFailed)
+                    {
+                        MarkDatabaseFailed();
+                    }
+
                     TimeSpan retryIn = RetryDelay(failedAttempts++);
                     // The timer exists before the line is logged, so whoever reads the line may move a fake clock.
                     Task retry = Task.Delay(retryIn, _time, cancellationToken);
-                    bool unexpected = !DatabaseFailure.IsRefusal(e) && e is not (Npgsql.NpgsqlException or TimeoutException);
-                    _logger.Log(unexpected ? LogLevel.Error : LogLevel.Warning, unexpected ? e : null,
+                    _logger.Log(databaseFailed ? LogLevel.Warning : LogLevel.Error, databaseFailed ? null : e,
                         "Call record journal cannot replay ({Reason}); {Bytes} bytes wait in {Directory}; attempt {Attempt}, retrying in {Delay:0.0} s",
                         DatabaseFailure.Describe(e), PendingBytes(), _directory.Path, failedAttempts, retryIn.TotalSeconds);
                     await retry.ConfigureAwait(false);
@@ -161,6 +167,11 @@ public sealed class CallRecordJournal : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+        catch (ChannelClosedException)
+        {
+            _logger.LogWarning("Call record journal replay stopped: the journal was disposed while replay was running");
+            return;
         }
 
         _logger.LogInformation(

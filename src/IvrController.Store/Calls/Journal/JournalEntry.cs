@@ -52,24 +52,44 @@ internal sealed record JournalEntry
     {
         // Created before the first await, so a test that advances a fake clock right after the
         // call starts is sure to hit this timer.
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var deadline = new CancellationTokenSource(timeout, time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        Task<ApplyOutcome> write = WriteAsync(log, linked.Token);
         try
         {
-            return Record switch
-            {
-                OutboundCallRecord call => await log.RecordOutboundCallAsync(call, linked.Token).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
-                OutboundCallEnd end => await log.RecordOutboundCallEndAsync(end, linked.Token).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.NoSuchCall,
-                SurveyResultRecord result => await log.RecordSurveyResultAsync(result, linked.Token).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
-                MissedCallbackRecord missed => await log.RecordMissedCallbackAsync(missed, Id, linked.Token).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
-                _ => throw new InvalidOperationException($"{Record.GetType().Name} is not a call log record."),
-            };
+            // Npgsql does not give up on its token while it is still connecting (its own Timeout
+            // does), so this wait is what keeps the deadline. An abandoned write may still commit
+            // later; that is safe because every write is idempotent.
+            return await write.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"the database did not answer within {timeout.TotalSeconds:0.###} s", e);
         }
+        finally
+        {
+            // The write owns the token sources until it ends, and nobody awaits an abandoned one.
+            _ = write.ContinueWith(
+                finished =>
+                {
+                    _ = finished.Exception;
+                    linked.Dispose();
+                    deadline.Dispose();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
     }
+
+    private async Task<ApplyOutcome> WriteAsync(CallLog log, CancellationToken cancellationToken) => Record switch
+    {
+        OutboundCallRecord call => await log.RecordOutboundCallAsync(call, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        OutboundCallEnd end => await log.RecordOutboundCallEndAsync(end, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.NoSuchCall,
+        SurveyResultRecord result => await log.RecordSurveyResultAsync(result, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        MissedCallbackRecord missed => await log.RecordMissedCallbackAsync(missed, Id, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        _ => throw new InvalidOperationException($"{Record.GetType().Name} is not a call log record."),
+    };
 
     /// <summary>The record in a log line: ids and agents as they are, customer numbers masked.</summary>
     public string Describe() => Record switch

@@ -64,14 +64,14 @@ internal sealed class JournalRig : IAsyncDisposable
     }
 
     public Task<LogRecord> LogAsync(string fragment) =>
-        Logger.WaitForAsync(r => r.Message.Contains(fragment, StringComparison.Ordinal), Patience);
+        WithLogOnTimeout(fragment, Logger.WaitForAsync(r => r.Message.Contains(fragment, StringComparison.Ordinal), Patience));
 
     /// <summary>Waits for the <paramref name="count"/>-th line containing <paramref name="fragment"/>.</summary>
     public Task<LogRecord> LogAsync(string fragment, int count)
     {
         int seen = 0;
         // The logger shows each record to the predicate once, oldest first.
-        return Logger.WaitForAsync(r => r.Message.Contains(fragment, StringComparison.Ordinal) && ++seen == count, Patience);
+        return WithLogOnTimeout(fragment, Logger.WaitForAsync(r => r.Message.Contains(fragment, StringComparison.Ordinal) && ++seen == count, Patience));
     }
 
     /// <summary>Every line of every segment file, oldest segment first.</summary>
@@ -95,6 +95,20 @@ internal sealed class JournalRig : IAsyncDisposable
                 string text = record.Message + record.Exception;
                 Xunit.Assert.DoesNotContain(national, text, StringComparison.Ordinal);
             }
+        }
+    }
+
+    // A wait that times out says what the journal did log instead.
+    private async Task<LogRecord> WithLogOnTimeout(string fragment, Task<LogRecord> wait)
+    {
+        try
+        {
+            return await wait;
+        }
+        catch (TimeoutException e)
+        {
+            string log = string.Join(Environment.NewLine, Logger.Records.TakeLast(20).Select(r => $"  {r.Level}: {r.Message}"));
+            throw new TimeoutException($"No log line with '{fragment}' within {Patience.TotalSeconds} s; the last lines were:{Environment.NewLine}{log}", e);
         }
     }
 

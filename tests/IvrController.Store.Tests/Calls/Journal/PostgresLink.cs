@@ -31,7 +31,8 @@ internal sealed class PostgresLink : IAsyncDisposable
         {
             Host = "127.0.0.1",
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port,
-            Timeout = 5,
+            // Longer than any test waits: a hung write must be ended by the journal's own deadline.
+            Timeout = 60,
         }.ConnectionString;
         _accepting = AcceptAsync();
     }
@@ -114,7 +115,9 @@ internal sealed class PostgresLink : IAsyncDisposable
 
     private async Task RelayAsync(Socket client)
     {
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // No Nagle: the relay must not add latency to PostgreSQL's small request/reply messages.
+        var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        client.NoDelay = true;
         _sockets[client] = true;
         _sockets[server] = true;
         try
