@@ -75,6 +75,7 @@ public static class ConstraintMessages
         ["customer_ids_customer_id_not_blank"] = "a customer id cannot be blank",
         ["customer_ids_number_key"] = "this number already has a customer id",
         ["customer_ids_number_e164"] = "a customer number must be +86 followed by 6-12 digits",
+        ["missed_callbacks_record_id_key"] = "this missed callback is already recorded",
         ["rules_version_pkey"] = "the rules version has exactly one row",
         ["rules_version_singleton"] = "the rules version has exactly one row",
         ["outbound_calls_pkey"] = "this call record is already written",

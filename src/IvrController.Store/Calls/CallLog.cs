@@ -101,6 +101,23 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         await connection.ExecuteAsync(new CommandDefinition(sql, missed with { At = missed.At.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores a missed callback under <paramref name="recordId"/>; false when a record with this id
+    /// was already stored, so a replayed write counts once.
+    /// </summary>
+    public async Task<bool> RecordMissedCallbackAsync(MissedCallbackRecord missed, Guid recordId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(missed);
+        const string sql = """
+            insert into missed_callbacks (agent_id, customer_number, called_number, at, record_id)
+            values (@AgentId, @CustomerNumber, @CalledNumber, @At, @RecordId)
+            on conflict (record_id) do nothing
+            """;
+        var parameters = new { missed.AgentId, missed.CustomerNumber, missed.CalledNumber, At = missed.At.ToUniversalTime(), RecordId = recordId };
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Outbound calls placed with each of our numbers since <paramref name="since"/> (start of today), by E.164.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CallsPerCallerNumberSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -99,6 +99,19 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task A_missed_callback_written_again_with_its_record_id_is_stored_once()
+    {
+        var missed = new MissedCallbackRecord("1088", "+8613800000082", "+862152810000", Now);
+        Guid recordId = Guid.CreateVersion7();
+
+        Assert.True(await Log.RecordMissedCallbackAsync(missed, recordId, CancellationToken.None));
+        Assert.False(await Log.RecordMissedCallbackAsync(missed, recordId, CancellationToken.None));
+        Assert.True(await Log.RecordMissedCallbackAsync(missed, Guid.CreateVersion7(), CancellationToken.None));
+
+        Assert.Equal(2, await Sql.ScalarAsync<long>(database.ConnectionString, "select count(*) from missed_callbacks where agent_id = '1088'"));
+    }
+
+    [Fact]
     public async Task A_rated_result_without_a_score_is_refused_by_the_schema()
     {
         int template = await Sql.ScalarAsync<int>(database.ConnectionString, """

@@ -1,0 +1,106 @@
+using IvrController.Rules.Numbers;
+using IvrController.Rules.Protection;
+
+namespace IvrController.Store.Calls.Journal;
+
+/// <summary>
+/// One call log record on its way to the database: the record itself, the id that makes a
+/// replayed missed callback count once, when it was first written, and (for a call's end that
+/// found no call yet) since when it has waited for its call.
+/// </summary>
+internal sealed record JournalEntry
+{
+    public const string OutboundCallType = "outbound_call";
+    public const string OutboundCallEndType = "outbound_call_end";
+    public const string SurveyResultType = "survey_result";
+    public const string MissedCallbackType = "missed_callback";
+
+    public JournalEntry(Guid id, DateTimeOffset createdAt, object record, DateTimeOffset? unmatchedSince = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Type = record switch
+        {
+            OutboundCallRecord => OutboundCallType,
+            OutboundCallEnd => OutboundCallEndType,
+            SurveyResultRecord => SurveyResultType,
+            MissedCallbackRecord => MissedCallbackType,
+            _ => throw new ArgumentException($"{record.GetType().Name} is not a call log record.", nameof(record)),
+        };
+        Id = id;
+        CreatedAt = createdAt;
+        Record = record;
+        UnmatchedSince = unmatchedSince;
+    }
+
+    public Guid Id { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>An <see cref="OutboundCallRecord"/>, <see cref="OutboundCallEnd"/>, <see cref="SurveyResultRecord"/> or <see cref="MissedCallbackRecord"/>.</summary>
+    public object Record { get; }
+
+    public DateTimeOffset? UnmatchedSince { get; init; }
+
+    /// <summary>The type tag of the journal line.</summary>
+    public string Type { get; }
+
+    /// <summary>
+    /// Writes the record to the call log within <paramref name="timeout"/>; a database that does
+    /// not answer in time throws <see cref="TimeoutException"/>.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyAsync(CallLog log, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // Created before the first await, so a test that advances a fake clock right after the
+        // call starts is sure to hit this timer.
+        var deadline = new CancellationTokenSource(timeout, time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        Task<ApplyOutcome> write = WriteAsync(log, linked.Token);
+        try
+        {
+            // Npgsql does not give up on its token while it is still connecting (its own Timeout
+            // does), so this wait is what keeps the deadline. An abandoned write may still commit
+            // later; that is safe because every write is idempotent.
+            return await write.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the database did not answer within {timeout.TotalSeconds:0.###} s", e);
+        }
+        finally
+        {
+            // The write owns the token sources until it ends, and nobody awaits an abandoned one.
+            _ = write.ContinueWith(
+                finished =>
+                {
+                    _ = finished.Exception;
+                    linked.Dispose();
+                    deadline.Dispose();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private async Task<ApplyOutcome> WriteAsync(CallLog log, CancellationToken cancellationToken) => Record switch
+    {
+        OutboundCallRecord call => await log.RecordOutboundCallAsync(call, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        OutboundCallEnd end => await log.RecordOutboundCallEndAsync(end, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.NoSuchCall,
+        SurveyResultRecord result => await log.RecordSurveyResultAsync(result, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        MissedCallbackRecord missed => await log.RecordMissedCallbackAsync(missed, Id, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        _ => throw new InvalidOperationException($"{Record.GetType().Name} is not a call log record."),
+    };
+
+    /// <summary>The record in a log line: ids and agents as they are, customer numbers masked.</summary>
+    public string Describe() => Record switch
+    {
+        OutboundCallRecord call => $"outbound call {call.CallUuid} of agent {call.AgentId} to {Mask(call.CustomerNumber)}",
+        OutboundCallEnd end => $"end of outbound call {end.CallUuid} ({end.Disposition})",
+        SurveyResultRecord result => $"survey result of call {result.CallUuid} (template {result.TemplateId}, {result.Outcome}) from {Mask(result.CustomerNumber)}",
+        MissedCallbackRecord missed => $"missed callback {Id} for agent {missed.AgentId} from {Mask(missed.CustomerNumber)}",
+        _ => Type,
+    };
+
+    private static string Mask(string number) =>
+        ChineseNumberNormalizer.Default.TryNormalize(number, out PhoneNumber? parsed, out _) ? NumberMask.Mask(parsed) : NumberMask.MaskRaw(number);
+}

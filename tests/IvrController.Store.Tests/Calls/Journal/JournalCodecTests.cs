@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using IvrController.Store.Calls;
+using IvrController.Store.Calls.Journal;
+using Xunit;
+
+namespace IvrController.Store.Tests.Calls.Journal;
+
+/// <summary>The journal's line format, without a database.</summary>
+public sealed class JournalCodecTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 18, 0, 0, TimeSpan.FromHours(8));
+
+    public static TheoryData<object, string> Records => new()
+    {
+        { new OutboundCallRecord(Guid.NewGuid(), "1001", "+8613912345678", null, "same_region", "city", "random among 2", At), "outbound_call" },
+        { new OutboundCallEnd(Guid.NewGuid(), "NO_ANSWER", null, At), "outbound_call_end" },
+        { new SurveyResultRecord(Guid.NewGuid(), 3, "rated", '#', "满意", 5, null, "+8613912345678", At, At.AddSeconds(3)), "survey_result" },
+        { new MissedCallbackRecord("1001", "+8613912345678", "+862152810000", At), "missed_callback" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void Every_record_type_reads_back_equal_from_one_tagged_versioned_line(object record, string type)
+    {
+        var entry = new JournalEntry(Guid.CreateVersion7(), At, record);
+
+        byte[] line = JournalCodec.Encode(entry);
+
+        Assert.Equal((byte)'\n', line[^1]);
+        Assert.DoesNotContain((byte)'\n', line[..^1]);
+        JsonElement json = JsonDocument.Parse(line).RootElement;
+        Assert.Equal((1, type, entry.Id), (json.GetProperty("v").GetInt32(), json.GetProperty("type").GetString(), json.GetProperty("id").GetGuid()));
+        Assert.True(JournalCodec.TryDecode(line.AsSpan(0, line.Length - 1), out JournalEntry? read, out string? problem), problem);
+        Assert.Equal(record, read.Record);
+        Assert.Equal((entry.Id, entry.CreatedAt, (DateTimeOffset?)null), (read.Id, read.CreatedAt, read.UnmatchedSince));
+    }
+
+    [Fact]
+    public void A_waiting_end_keeps_the_time_it_started_waiting()
+    {
+        var entry = new JournalEntry(Guid.CreateVersion7(), At, new OutboundCallEnd(Guid.NewGuid(), "SUCCESS", At, At), unmatchedSince: At.AddMinutes(5));
+
+        Assert.True(JournalCodec.TryDecode(JournalCodec.Encode(entry).AsSpan().TrimEnd((byte)'\n'), out JournalEntry? read, out _));
+
+        Assert.Equal(At.AddMinutes(5), read.UnmatchedSince);
+    }
+
+    [Theory]
+    [InlineData("""{"v":1,"type":"outbound_call","id":"0193a000-0000-7000-8000-000000000001","createdAt":"2026-11-30T10:00:00+00:00","record":{"callUuid":"0193a000-0000-7000-8000-000000000009","agentId":null,"customerNumber":"+8613912345678","callerNumber":null,"rule":null,"tier":null,"reason":null,"startedAt":"2026-11-30T10:00:00+00:00"}}""", "the outbound_call record does not read")]
+    [InlineData("""{"v":1,"type":"missed_callback","id":"0193a000-0000-7000-8000-000000000001","createdAt":"2026-11-30T10:00:00+00:00","record":{"agentId":"1001"}}""", "the missed_callback record does not read")]
+    [InlineData("""{"v":1,"type":"survey_result","id":"0193a000-0000-7000-8000-000000000001","createdAt":"2026-11-30T10:00:00+00:00"}""", "not a journal line")]
+    [InlineData("""{"v":1,"type":"survey_result","id":"0193a000-0000-7000-8000-000000000001","createdAt":"2026-11-30T10:00:00+00:00","record":[]}""", "the survey_result line has no record object")]
+    [InlineData("""{"v":1,"type":"outbound_ca""", "not a journal line")]
+    public void A_line_that_does_not_fit_its_type_is_refused_with_the_reason(string line, string reason)
+    {
+        Assert.False(JournalCodec.TryDecode(Encoding.UTF8.GetBytes(line), out _, out string? problem));
+
+        Assert.StartsWith(reason, problem, StringComparison.Ordinal);
+    }
+}
