@@ -9,7 +9,8 @@
 #      restarts: stop it with "scripts/pg.sh stop .run/pg");
 #   2. builds ivrctl and applies the schema migrations;
 #   3. loads the demo call centre (scripts/demo-data.sh) into an empty database;
-#   4. runs "ivrctl serve" in the foreground; Ctrl-C stops it gracefully.
+#   4. runs "ivrctl serve" in the foreground (call records wait in $IVR_RUN_DIR/call-journal while
+#      the database is away); Ctrl-C stops it gracefully.
 #
 # Environment:
 #   IVR_ESL_PASSWORD  the switch's event socket password (freeswitch-conf/vars.xml esl_password).
@@ -58,4 +59,4 @@ fi
 
 log "FreeSWITCH hands calls to this controller with: socket 127.0.0.1:8084 async full (controller_socket in freeswitch-conf/vars.xml)"
 log "starting the controller; Ctrl-C stops it"
-exec "$ivrctl" serve "$@"
+exec "$ivrctl" serve --CallJournal:Directory="$run_dir/call-journal" "$@"

@@ -5,6 +5,7 @@ using IvrController.Flows;
 using IvrController.Presence;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
+using IvrController.Store.Calls.Journal;
 using IvrController.Store.Changes;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
@@ -103,7 +104,9 @@ public static class ControllerHost
             sp.GetRequiredService<RuleSnapshotSource>(), sp.GetRequiredService<RuleChangeListener>(), new LiveRulesOptions(),
             sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton<ICallRecorder>(sp => new CallLogRecorder(sp.GetRequiredService<CallLog>()));
+        services.AddSingleton(sp => new CallRecordJournal(
+            sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>()));
         services.AddSingleton<ICustomerIdLookup>(sp =>
         {
             if (settings.CustomerIdLookup.BaseUrl is not null)
@@ -145,5 +148,6 @@ public static class ControllerHost
         services.AddHostedService<ControllerStartup>();
         services.AddHostedService<RuleReloading>();
         services.AddHostedService<SwitchConnection>();
+        services.AddHostedService<CallJournalReplay>();
     }
 }

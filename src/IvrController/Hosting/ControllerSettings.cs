@@ -3,6 +3,7 @@ using IvrController.Esl.Outbound;
 using IvrController.CustomerIds;
 using IvrController.Flows;
 using IvrController.Presence;
+using IvrController.Store.Calls.Journal;
 using Npgsql;
 
 namespace IvrController.Hosting;
@@ -29,6 +30,9 @@ public sealed class ControllerSettings
 
     /// <summary>Customer-ID mode's lookup: over HTTP when BaseUrl is set, else the customer_ids table.</summary>
     public HttpCustomerIdLookupOptions CustomerIdLookup { get; set; } = new();
+
+    /// <summary>Where call records wait while the database is unreachable (Directory: a local, writable directory).</summary>
+    public CallRecordJournalOptions CallJournal { get; set; } = new();
 
     /// <summary>
     /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.

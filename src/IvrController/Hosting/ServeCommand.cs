@@ -38,7 +38,7 @@ public static class ServeCommand
                 {
                     await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is Npgsql.NpgsqlException or Store.Migrations.SchemaMigrationException)
+                catch (Exception e) when (e is Npgsql.NpgsqlException or Store.Migrations.SchemaMigrationException or InvalidOperationException)
                 {
                     await context.Error.WriteLineAsync($"ivrctl: the controller could not start: {e.Message}").ConfigureAwait(false);
                     return ExitCodes.Failure;

@@ -58,6 +58,7 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         using IHost host = ControllerHost.Build(
         [
             $"--Database:ConnectionString={database}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
+            $"--CallJournal:Directory={Path.Combine(Path.GetTempPath(), $"ivr-journal-{Guid.NewGuid():N}")}",
         ]);
 
         await host.StartAsync();
