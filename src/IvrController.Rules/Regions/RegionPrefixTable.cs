@@ -76,52 +76,13 @@ public sealed class RegionPrefixTable
         var rows = new List<RegionPrefixRow>();
         var errors = new List<RegionCsvError>();
         var firstLine = new Dictionary<string, (NumberRegion Region, int Line)>(StringComparer.Ordinal);
-        var fields = new List<string>(4);
-        bool headerSeen = false;
-        int lineNumber = 0;
-        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        foreach ((int lineNumber, List<string> fields) in CsvTable.DataLines(
+                     reader,
+                     ["prefix", "province", "city"],
+                     fields => fields.Count > 0 && RegionPrefixRow.ProblemWith(fields[0]) is null,
+                     (line, problem) => errors.Add(new RegionCsvError(line, problem))))
         {
-            lineNumber++;
-            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
-            {
-                line = line[1..];
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!CsvFields.TrySplit(line, fields, out string? splitError))
-            {
-                errors.Add(new RegionCsvError(lineNumber, splitError));
-                headerSeen = true;
-                continue;
-            }
-
-            if (!headerSeen)
-            {
-                headerSeen = true;
-                if (IsHeader(fields))
-                {
-                    continue;
-                }
-
-                errors.Add(new RegionCsvError(lineNumber, $"the first line must be the header {Header}"));
-                if (fields.Count == 0 || RegionPrefixRow.ProblemWith(fields[0]) is not null)
-                {
-                    continue;
-                }
-
-                // It looks like data: check it too, so the admin sees all problems at once.
-            }
-
             ReadRow(fields, lineNumber, rows, errors, firstLine);
-        }
-
-        if (!headerSeen)
-        {
-            errors.Add(new RegionCsvError(Math.Max(lineNumber, 1), $"the file is empty: expected the header {Header}"));
         }
 
         return new RegionCsvImport(rows, errors);
@@ -177,9 +138,4 @@ public sealed class RegionPrefixTable
         rows.Add(new RegionPrefixRow(prefix, region));
     }
 
-    private static bool IsHeader(List<string> fields) =>
-        fields.Count == 3
-        && string.Equals(fields[0], "prefix", StringComparison.OrdinalIgnoreCase)
-        && string.Equals(fields[1], "province", StringComparison.OrdinalIgnoreCase)
-        && string.Equals(fields[2], "city", StringComparison.OrdinalIgnoreCase);
 }

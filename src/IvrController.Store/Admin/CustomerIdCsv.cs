@@ -22,46 +22,12 @@ public static class CustomerIdCsv
         var errors = new List<ImportLineError>();
         var byId = new Dictionary<string, CustomerIdEntry>(StringComparer.Ordinal);
         var byNumber = new Dictionary<string, CustomerIdEntry>(StringComparer.Ordinal);
-        var fields = new List<string>(3);
-        bool headerSeen = false;
-        int lineNumber = 0;
-        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        foreach ((int lineNumber, List<string> fields) in CsvTable.DataLines(
+                     reader,
+                     ["customer_id", "number"],
+                     fields => fields.Count == 2 && ChineseNumberNormalizer.Default.TryNormalize(fields[1], out _, out _),
+                     (line, problem) => errors.Add(new ImportLineError(line, problem))))
         {
-            lineNumber++;
-            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
-            {
-                line = line[1..];
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!CsvFields.TrySplit(line, fields, out string? splitError))
-            {
-                errors.Add(new ImportLineError(lineNumber, splitError));
-                headerSeen = true;
-                continue;
-            }
-
-            if (!headerSeen)
-            {
-                headerSeen = true;
-                if (IsHeader(fields))
-                {
-                    continue;
-                }
-
-                errors.Add(new ImportLineError(lineNumber, $"the first line must be the header {Header}"));
-                if (fields.Count != 2 || !ChineseNumberNormalizer.Default.TryNormalize(fields[1], out _, out _))
-                {
-                    continue;
-                }
-
-                // It looks like data: check it too, so the admin sees all problems at once.
-            }
-
             if (Read(fields, lineNumber, errors) is not { } entry)
             {
                 continue;
@@ -91,11 +57,6 @@ public static class CustomerIdCsv
                 byNumber.Add(entry.Number.E164, entry);
                 rows.Add(entry);
             }
-        }
-
-        if (!headerSeen)
-        {
-            errors.Add(new ImportLineError(Math.Max(lineNumber, 1), $"the file is empty: expected the header {Header}"));
         }
 
         return new CustomerIdCsvImport(rows, errors);
@@ -131,9 +92,4 @@ public static class CustomerIdCsv
     }
 
     private static string NumberMaskOf(string raw) => raw.Length == 0 ? "(empty)" : NumberMask.MaskRaw(raw);
-
-    private static bool IsHeader(List<string> fields) =>
-        fields.Count == 2
-        && string.Equals(fields[0], "customer_id", StringComparison.OrdinalIgnoreCase)
-        && string.Equals(fields[1], "number", StringComparison.OrdinalIgnoreCase);
 }

@@ -185,17 +185,10 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
             SelectMenus, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var menus = (await grid.ReadAsync<IvrMenuRow>().ConfigureAwait(false)).AsList();
         var options = (await grid.ReadAsync<IvrOptionRow>().ConfigureAwait(false)).ToLookup(o => o.Menu, StringComparer.Ordinal);
-        return menus.Select(row => new IvrMenu
-        {
-            Name = row.Name,
-            Greeting = row.GreetingPrompt,
-            InvalidPrompt = row.InvalidPrompt,
-            TimeoutPrompt = row.TimeoutPrompt,
-            Timeout = TimeSpan.FromMilliseconds(row.TimeoutMs),
-            MaxRetries = row.MaxRetries,
-            DefaultAction = RuleWords.IvrAction(row.DefaultAction, row.DefaultTarget),
-            Options = options[row.Name].Select(o => new IvrOption(o.Digit, RuleWords.IvrAction(o.Action, o.Target))).ToList(),
-        }).ToList();
+        return menus.Select(row => RuleRowMapping.ToMenu(
+            row,
+            options[row.Name].Select(o => new IvrOption(o.Digit, RuleWords.IvrAction(o.Action, o.Target))).ToList(),
+            RuleWords.IvrAction(row.DefaultAction, row.DefaultTarget))).ToList();
     }
 
     private static Dictionary<string, object?> Columns(IvrMenu menu) => new(StringComparer.Ordinal)

@@ -253,20 +253,6 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
             SelectKeys, new { Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(k => k.TemplateId);
 
-        return rows.Select(row => new SurveyTemplate
-        {
-            Id = Id(row.Id),
-            Name = row.Name,
-            Direction = RuleWords.SurveyDirections.Parse(row.Direction),
-            Enabled = row.Enabled,
-            GuidePrompt = row.GuidePrompt,
-            ClosingPrompt = row.ClosingPrompt,
-            InvalidPrompt = row.InvalidPrompt,
-            TimeoutPrompt = row.TimeoutPrompt,
-            Timeout = TimeSpan.FromMilliseconds(row.TimeoutMs),
-            Retries = row.Retries,
-            Language = row.Language,
-            Keys = keys[row.Id].Select(k => new SurveyKey(k.Digit, k.Label, k.Score)).ToList(),
-        }).ToList();
+        return rows.Select(row => RuleRowMapping.ToSurveyTemplate(row, keys[row.Id])).ToList();
     }
 }

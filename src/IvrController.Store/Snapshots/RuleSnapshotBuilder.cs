@@ -11,6 +11,7 @@ using IvrController.Rules.Regions;
 using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
 using IvrController.Rules.Surveys;
+using IvrController.Store.Admin;
 using IvrController.Store.Rows;
 
 namespace IvrController.Store.Snapshots;
@@ -128,21 +129,7 @@ public static class RuleSnapshotBuilder
     private static List<SurveyTemplate> BuildSurveys(RuleRows rows)
     {
         ILookup<int, SurveyKeyRow> keysByTemplate = rows.SurveyKeys.ToLookup(k => k.TemplateId);
-        return rows.SurveyTemplates.Select(row => new SurveyTemplate
-        {
-            Id = TemplateId(row.Id),
-            Name = row.Name,
-            Direction = row.Direction == "inbound" ? SurveyDirection.Inbound : SurveyDirection.Outbound,
-            Enabled = row.Enabled,
-            GuidePrompt = row.GuidePrompt,
-            ClosingPrompt = row.ClosingPrompt,
-            InvalidPrompt = row.InvalidPrompt,
-            TimeoutPrompt = row.TimeoutPrompt,
-            Keys = keysByTemplate[row.Id].OrderBy(k => k.Digit).Select(k => new SurveyKey(k.Digit, k.Label, k.Score)).ToList(),
-            Timeout = TimeSpan.FromMilliseconds(row.TimeoutMs),
-            Retries = row.Retries,
-            Language = row.Language,
-        }).ToList();
+        return rows.SurveyTemplates.Select(row => RuleRowMapping.ToSurveyTemplate(row, keysByTemplate[row.Id])).ToList();
     }
 
     private static List<IvrMenu> BuildMenus(RuleRows rows, List<string> skipped)
@@ -170,17 +157,7 @@ public static class RuleSnapshotBuilder
                 defaultAction = IvrAction.Hangup;
             }
 
-            menus.Add(new IvrMenu
-            {
-                Name = row.Name,
-                Greeting = row.GreetingPrompt,
-                InvalidPrompt = row.InvalidPrompt,
-                TimeoutPrompt = row.TimeoutPrompt,
-                Timeout = TimeSpan.FromMilliseconds(row.TimeoutMs),
-                MaxRetries = row.MaxRetries,
-                DefaultAction = defaultAction,
-                Options = options,
-            });
+            menus.Add(RuleRowMapping.ToMenu(row, options, defaultAction));
         }
 
         return menus;
@@ -241,7 +218,7 @@ public static class RuleSnapshotBuilder
     }
 
     /// <summary>The id the rules layer uses for a survey template: the table's integer id, as text.</summary>
-    public static string TemplateId(int id) => id.ToString(CultureInfo.InvariantCulture);
+    public static string TemplateId(int id) => RuleRowMapping.TemplateId(id);
 
     private static bool TryRegion(string province, string city, [NotNullWhen(true)] out NumberRegion? region, [NotNullWhen(false)] out string? error)
     {
@@ -261,15 +238,11 @@ public static class RuleSnapshotBuilder
 
     private static bool TryAction(string action, string? target, [NotNullWhen(true)] out IvrAction? result)
     {
-        result = (action, target) switch
-        {
-            ("hangup", _) => IvrAction.Hangup,
-            ("repeat", _) => IvrAction.Repeat,
-            ("skill_group", { Length: > 0 } t) => IvrAction.ToSkillGroup(t),
-            ("agent", { Length: > 0 } t) => IvrAction.ToAgent(t),
-            ("submenu", { Length: > 0 } t) => IvrAction.ToSubmenu(t),
-            _ => null,
-        };
+        bool needsTarget = RuleWords.IvrActions.TryParse(action, out IvrActionKind kind)
+            && kind is IvrActionKind.SkillGroup or IvrActionKind.Agent or IvrActionKind.Submenu;
+        result = RuleWords.IvrActions.TryParse(action, out _) && (!needsTarget || !string.IsNullOrEmpty(target))
+            ? RuleWords.IvrAction(action, target)
+            : null;
         return result is not null;
     }
 
