@@ -63,8 +63,8 @@ public static class DtmfTrack
                 continue;
             }
 
-            // Updates while the key is down (each with the duration so far), then the final packet
-            // three times, one per interval; silence stops meanwhile.
+            // One packet per interval in place of the silence: updates while the key is down, each
+            // with the duration up to the end of its interval, then the final packet three times.
             uint start = Timestamp(press.At);
             int updates = (int)(press.Length / PacketInterval);
             byte code = TelephoneEvent.EventOf(press.Digit);
@@ -72,10 +72,10 @@ public static class DtmfTrack
             {
                 bool end = i >= updates;
                 var payload = new TelephoneEvent(code, end, Volume, (ushort)(Math.Min(i, updates) * PacketInterval.TotalMilliseconds * SamplesPerMillisecond));
-                packets.Add((press.At + (i * PacketInterval), new RtpPacket(TelephoneEventType, i == 1, sequence++, start, Ssrc, payload.Encode())));
+                packets.Add((press.At + ((i - 1) * PacketInterval), new RtpPacket(TelephoneEventType, i == 1, sequence++, start, Ssrc, payload.Encode())));
             }
 
-            tick += updates + EndPacketCopies - 1;
+            tick += updates + EndPacketCopies - 2;
             pressIndex++;
         }
 
@@ -110,7 +110,7 @@ public static class DtmfTrack
                 throw new ArgumentException($"press '{press.Digit}' at {press.At} must start on a 20 ms boundary after the previous one ends and last a multiple of 20 ms", nameof(presses));
             }
 
-            free = press.At + press.Length + (EndPacketCopies * PacketInterval);
+            free = press.At + press.Length + ((EndPacketCopies - 1) * PacketInterval);
         }
 
         if (free > length)
