@@ -19,7 +19,7 @@ public sealed class Phones(SwitchUnderTest target)
     {
         Name = $"agent-{agent}-{(register ? "register" : "unregister")}", Scenario = Scenarios.AgentRegisters,
         LocalIp = LocalIp, LocalPort = port, Remote = target.Agents.ToString(), AuthUser = agent, AuthPassword = password,
-        Timeout = TimeSpan.FromSeconds(20),
+        AuthUri = target.Domain, Timeout = TimeSpan.FromSeconds(20),
         Variables = new Dictionary<string, string> { ["user"] = agent, ["domain"] = target.Domain, ["expires"] = register ? "300" : "0" },
     };
 
@@ -27,7 +27,7 @@ public sealed class Phones(SwitchUnderTest target)
     public SippCall AgentCall(string scenario, string agent, string password, string dialled, TimeSpan talk) => new()
     {
         Name = $"agent-{agent}-call", Scenario = scenario, LocalIp = LocalIp, LocalPort = FreePort(), Remote = target.Agents.ToString(),
-        Service = dialled, AuthUser = agent, AuthPassword = password, Pause = talk, Timeout = CallTimeout,
+        Service = dialled, AuthUser = agent, AuthPassword = password, AuthUri = $"{dialled}@{target.Domain}", Pause = talk, Timeout = CallTimeout,
         Variables = new Dictionary<string, string> { ["user"] = agent, ["domain"] = target.Domain },
     };
 

@@ -31,6 +31,7 @@ public sealed class ScenarioLoopbackTests(ITestOutputHelper output)
         Assert.Equal(2, registers.Length);
         Assert.Null(registers[0].Header("Authorization"));
         Assert.Contains($"username=\"{Agent}\"", registers[1].Header("Authorization"), StringComparison.Ordinal);
+        Assert.Contains("uri=\"sip:127.0.0.1\"", registers[1].Header("Authorization"), StringComparison.Ordinal);
         Assert.Equal("120", registers[1].Header("Expires"));
     }
 
@@ -60,6 +61,8 @@ public sealed class ScenarioLoopbackTests(ITestOutputHelper output)
         SipMessage[] sent = runs.Calling.Messages.Where(m => !m.Received).ToArray();
         Assert.Equal("INVITE ACK INVITE ACK BYE", string.Join(' ', sent.Select(m => m.Method)));
         Assert.Contains($"username=\"{Agent}\"", sent[2].Header("Proxy-Authorization"), StringComparison.Ordinal);
+        // The digest covers the request's own URI, as the switch's digest check expects.
+        Assert.Contains("uri=\"sip:13800138000@127.0.0.1\"", sent[2].Header("Proxy-Authorization"), StringComparison.Ordinal);
         Assert.Equal("sip:13800138000@127.0.0.1", sent[0].StartLine.Split(' ')[1]);
     }
 
@@ -166,14 +169,14 @@ public sealed class ScenarioLoopbackTests(ITestOutputHelper output)
     private static SippCall Registering(int registrar, string password) => new()
     {
         Name = "agent-1001-register", Scenario = Scenarios.AgentRegisters, LocalIp = Ip, LocalPort = LoopbackPair.Port(),
-        Remote = $"{Ip}:{registrar}", AuthUser = Agent, AuthPassword = password, Timeout = TimeSpan.FromSeconds(20),
+        Remote = $"{Ip}:{registrar}", AuthUser = Agent, AuthPassword = password, AuthUri = Domain, Timeout = TimeSpan.FromSeconds(20),
         Variables = new Dictionary<string, string> { ["user"] = Agent, ["domain"] = Domain, ["expires"] = "120" },
     };
 
     private static SippCall AgentCall(string scenario, int switchPort) => new()
     {
         Name = "agent-1001", Scenario = scenario, LocalIp = Ip, LocalPort = LoopbackPair.Port(), Remote = $"{Ip}:{switchPort}",
-        Service = "13800138000", AuthUser = Agent, AuthPassword = Password, Timeout = TimeSpan.FromSeconds(20),
+        Service = "13800138000", AuthUser = Agent, AuthPassword = Password, AuthUri = $"13800138000@{Domain}", Timeout = TimeSpan.FromSeconds(20),
         Variables = new Dictionary<string, string> { ["user"] = Agent, ["domain"] = Domain },
     };
 

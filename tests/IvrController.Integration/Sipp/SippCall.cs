@@ -31,6 +31,12 @@ public sealed record SippCall
 
     public string? AuthPassword { get; init; }
 
+    /// <summary>
+    /// The digest's uri without "sip:" (<c>-auth_uri</c>): the request's URI, as RFC 3261 wants;
+    /// sipp would otherwise put the address it sends to.
+    /// </summary>
+    public string? AuthUri { get; init; }
+
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>How long the scenario's <c>&lt;pause/&gt;</c> lasts (<c>-d</c>): the conversation before this phone hangs up.</summary>
@@ -70,6 +76,11 @@ public sealed record SippCall
         if (AuthUser is not null)
         {
             args.AddRange(["-au", AuthUser, "-ap", AuthPassword ?? ""]);
+        }
+
+        if (AuthUri is not null)
+        {
+            args.AddRange(["-auth_uri", AuthUri]);
         }
 
         foreach ((string name, string value) in Variables)

@@ -51,12 +51,13 @@ public static class UdpPorts
 
     /// <summary>
     /// Completes once something holds <paramref name="port"/>: a UAS must listen before the switch
-    /// sends it a call. There is no event to await for another process's bind, so this probes.
+    /// sends it a call. There is no event to await for another process's bind, so this looks at
+    /// the kernel's socket table every 50 ms (a bind probe could take the port from sipp).
     /// </summary>
     public static async Task WaitUntilBoundAsync(IPAddress address, int port, Func<bool> gaveUp, TimeSpan timeout, CancellationToken cancellationToken)
     {
         DateTime deadline = DateTime.UtcNow + timeout;
-        while (IsFree(address, port))
+        while (!IsBound(address, port))
         {
             if (gaveUp())
             {
@@ -70,5 +71,41 @@ public static class UdpPorts
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
+    }
+
+    /// <summary>Whether a UDP socket is bound to the port on that address (or on any address).</summary>
+    public static bool IsBound(IPAddress address, int port)
+    {
+        string table = address.AddressFamily == AddressFamily.InterNetworkV6 ? "/proc/net/udp6" : "/proc/net/udp";
+        if (!File.Exists(table))
+        {
+            return !IsFree(address, port);
+        }
+
+        // Lines read "  12: 0100007F:13C6 00000000:0000 07 …": the local address in hex, as the kernel
+        // stores it (IPv4 in host byte order on little-endian machines), then the port.
+        byte[] wanted = address.GetAddressBytes();
+        foreach (string line in File.ReadLines(table).Skip(1))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2 || fields[1].Split(':') is not [var host, var hexPort]
+                || int.Parse(hexPort, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) != port)
+            {
+                continue;
+            }
+
+            byte[] bound = Convert.FromHexString(host);
+            for (int i = 0; i + 4 <= bound.Length; i += 4)
+            {
+                Array.Reverse(bound, i, 4);
+            }
+
+            if (bound.All(b => b == 0) || bound.AsSpan().SequenceEqual(wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
