@@ -159,39 +159,13 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     /// <summary>Refuses to run against a switch whose configuration cannot give the results the tests expect.</summary>
     private async Task CheckSwitchConfigurationAsync(CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        string controllers = (await Events.ApiAsync("global_getvar controller_socket", cancellationToken)).Trim();
-        if (!controllers.Split('|').Select(c => c.Trim()).Contains(Switch.Controller.ToString()))
+        var replies = new List<string>();
+        foreach (string command in SwitchConfiguration.Commands)
         {
-            problems.Add($"the switch hands calls to '{controllers}' (controller_socket), but the suite's controller listens on {Switch.Controller}: " +
-                $"start FreeSWITCH with IVR_CONTROLLER_SOCKET={Switch.Controller}, or set controller= in {SwitchUnderTest.EnvironmentVariable}");
+            replies.Add(await Events.ApiAsync(command, cancellationToken));
         }
 
-        string domain = (await Events.ApiAsync("global_getvar domain", cancellationToken)).Trim();
-        if (domain != Switch.Domain)
-        {
-            problems.Add($"the switch's domain is '{domain}', the suite's is '{Switch.Domain}': set domain= in {SwitchUnderTest.EnvironmentVariable}");
-        }
-
-        foreach (string profile in (string[])["agents", "carrier"])
-        {
-            string status = await Events.ApiAsync($"sofia status profile {profile}", cancellationToken);
-            if (status.Contains("Invalid Profile", StringComparison.OrdinalIgnoreCase) || status.StartsWith("-ERR", StringComparison.Ordinal))
-            {
-                problems.Add($"sofia profile '{profile}' is not running: {status.Trim()}");
-            }
-        }
-
-        string gateway = await Events.ApiAsync("sofia status gateway pstn", cancellationToken);
-        if (gateway.Contains("Invalid Gateway", StringComparison.OrdinalIgnoreCase) || gateway.StartsWith("-ERR", StringComparison.Ordinal))
-        {
-            problems.Add($"gateway 'pstn' does not exist: {gateway.Trim()}");
-        }
-        else if (!gateway.Contains(Switch.Pstn.ToString(), StringComparison.Ordinal))
-        {
-            problems.Add($"gateway 'pstn' does not send to {Switch.Pstn}, where the suite's PSTN side listens: start FreeSWITCH with IVR_CARRIER_GATEWAY_PROXY={Switch.Pstn}, or set pstn= in {SwitchUnderTest.EnvironmentVariable}. The gateway:{Environment.NewLine}{gateway.Trim()}");
-        }
-
+        IReadOnlyList<string> problems = new SwitchConfiguration(replies[0], replies[1], replies[2], replies[3], replies[4]).Problems(Switch);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"The switch at {Switch.Esl} is not set up as the suite needs:{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", problems)}");
