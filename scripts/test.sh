@@ -4,8 +4,10 @@
 #   scripts/test.sh [extra dotnet test args...]
 #
 # Environment:
-#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well
-#                        (sipp, from the Debian package sip-tester, is installed then)
+#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well, e.g.
+#                        'password=SECRET' or 'esl=127.0.0.1:8021;password=SECRET;pstn=127.0.0.1:5090'
+#                        (README: "Accepting a deployment: the real-switch suite"); sipp, from the
+#                        Debian package sip-tester, is installed then
 #   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
 #                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
 #                        (handy while another project of the solution does not build)
@@ -26,11 +28,13 @@ log() { printf 'test.sh: %s\n' "$*" >&2; }
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 
+# $1..$3: the real-switch acceptance tests of this run that passed, failed and were skipped.
 freeswitch_banner() {
+    local counts="$1 passed, $2 failed, $3 skipped"
     if [[ -z ${IVR_TEST_FREESWITCH:-} ]]; then
-        echo "NOTE: IVR_TEST_FREESWITCH is not set: the real-switch integration suite was SKIPPED (see README)"
+        echo "NOTE: IVR_TEST_FREESWITCH is not set: the real-switch integration suite was SKIPPED ($counts; see README \"Accepting a deployment: the real-switch suite\")"
     else
-        echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED"
+        echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED ($counts)"
     fi
 }
 
@@ -77,7 +81,8 @@ cleanup
 trap - EXIT
 
 python="$(command -v /usr/bin/python3 || command -v python3)"
-# Prints "passed failed skipped lost". Errors, timeouts and aborts count as failures.
+# Prints "passed failed skipped lost", then the same three counts for the real-switch acceptance
+# tests alone (IvrController.Integration.Acceptance). Errors, timeouts and aborts count as failures.
 # A skipped test is in "total" but not in "executed" (its "notExecuted" counter stays 0). TRX files are named after the second
 # they were written in, so two projects finishing together could pick the same name and
 # one result would be lost; "Results File:" lines naming one file twice reveal that.
@@ -88,6 +93,8 @@ import xml.etree.ElementTree as ET
 results_dir, test_log = sys.argv[1], sys.argv[2]
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 passed = failed = skipped = 0
+acceptance = "IvrController.Integration.Acceptance."
+switch = [0, 0, 0]
 for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
     counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
     if counters is None:
@@ -96,14 +103,18 @@ for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
     passed += get("passed")
     failed += get("failed") + get("error") + get("timeout") + get("aborted")
     skipped += get("total") - get("executed")
+    for result in ET.parse(path).getroot().iter(f"{ns}UnitTestResult"):
+        if result.get("testName", "").startswith(acceptance):
+            outcome = result.get("outcome", "")
+            switch[0 if outcome == "Passed" else 2 if outcome == "NotExecuted" else 1] += 1
 
 with open(test_log, encoding="utf-8", errors="replace") as log:
     reported = [line.split("Results File:", 1)[1].strip() for line in log if "Results File:" in line]
 lost = sum(n - 1 for n in collections.Counter(reported).values())
-print(passed, failed, skipped, lost)
+print(passed, failed, skipped, lost, *switch)
 EOF
 )"
-read -r passed failed skipped lost <<<"$counts"
+read -r passed failed skipped lost switch_passed switch_failed switch_skipped <<<"$counts"
 
 log "finished in $((SECONDS - started))s; TRX files and the full log are in $results_dir"
 
@@ -118,7 +129,11 @@ elif ((lost != 0)); then
 elif ((passed + failed + skipped == 0)); then
     log "ERROR: no test ran"
     status=1
+elif [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ((switch_skipped != 0)); then
+    # Asked for the switch, a skipped acceptance test is a test that did not pass.
+    log "ERROR: IVR_TEST_FREESWITCH is set but $switch_skipped real-switch acceptance test(s) were skipped"
+    status=1
 fi
-freeswitch_banner
+freeswitch_banner "$switch_passed" "$switch_failed" "$switch_skipped"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,0 +1,64 @@
+using IvrController.Store.Calls;
+using Npgsql;
+
+namespace IvrController.Integration.Acceptance;
+
+/// <summary>What the controller wrote about calls, read back from the suite's database.</summary>
+public static class CallRecords
+{
+    public sealed record OutboundCall(Guid CallUuid, string AgentId, string CustomerNumber, string? CallerNumber);
+
+    public sealed record SurveyResult(string Outcome, string? Digit, string? Label, int? Score, string? AgentId, string CustomerNumber);
+
+    /// <summary>The agent's latest outbound call since <paramref name="since"/>; fails when there is none.</summary>
+    public static async Task<OutboundCall> LatestOutboundCallAsync(string database, string agentId, DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            select call_uuid, agent_id, customer_number, caller_number from outbound_calls
+            where agent_id = @agent and started_at >= @since order by started_at desc limit 1
+            """, connection);
+        command.Parameters.AddWithValue("agent", agentId);
+        command.Parameters.AddWithValue("since", since.AddSeconds(-1));
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
+        if (!await row.ReadAsync())
+        {
+            throw new InvalidOperationException($"the controller recorded no outbound call of agent {agentId} since {since:HH:mm:ss}");
+        }
+
+        return new OutboundCall(row.GetGuid(0), row.GetString(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3));
+    }
+
+    public static async Task<IReadOnlyList<SurveyResult>> SurveyResultsAsync(string database, Guid callUuid)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select outcome, digit, label, score, agent_id, customer_number from survey_results where call_uuid = @call", connection);
+        command.Parameters.AddWithValue("call", callUuid);
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
+        var results = new List<SurveyResult>();
+        while (await row.ReadAsync())
+        {
+            results.Add(new SurveyResult(
+                row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
+                row.IsDBNull(3) ? null : row.GetInt32(3), row.IsDBNull(4) ? null : row.GetString(4), row.GetString(5)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Gives the customer callback memory of the agent, as a call a minute ago would have: for tests
+    /// about what happens when the remembered agent cannot take the callback.
+    /// </summary>
+    public static async Task RememberCallAsync(string database, string agentId, string customerE164, string callerE164)
+    {
+        await using NpgsqlDataSource source = NpgsqlDataSource.Create(database);
+        await new CallLog(source).RecordOutboundCallAsync(
+            new OutboundCallRecord(Guid.NewGuid(), agentId, customerE164, callerE164, "skill_group", null, "remembered by the acceptance suite", DateTimeOffset.UtcNow.AddMinutes(-1)),
+            CancellationToken.None);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net.Sockets;
+using IvrController.Esl.Inbound;
+using IvrController.Hosting;
+using IvrController.Integration.Media;
+using IvrController.Integration.Sipp;
+using IvrController.Integration.Switch;
+using IvrController.Presence;
+using IvrController.Store.Snapshots;
+using IvrController.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Xunit;
+
+namespace IvrController.Integration.Acceptance;
+
+/// <summary>
+/// The deployment under acceptance, shared by the acceptance tests: the real switch named in
+/// IVR_TEST_FREESWITCH, the controller started in-process on its outbound address (where the
+/// switch's <c>socket</c> application connects) with a fresh database holding the demo call
+/// centre, and the suite's own event-socket connection to watch the switch. Without the
+/// variable it does nothing (the tests are skipped); with it, anything missing fails loudly.
+/// </summary>
+public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private PostgresServer? _postgres;
+    private IHost? _controller;
+    private SwitchEvents? _events;
+
+    public SwitchUnderTest Switch { get; private set; } = null!;
+
+    public string Database { get; private set; } = "";
+
+    public ControllerLog Log { get; } = new();
+
+    public SwitchEvents Events => _events ?? throw new InvalidOperationException("the deployment is not started");
+
+    public IServiceProvider Controller => _controller?.Services ?? throw new InvalidOperationException("the deployment is not started");
+
+    public string ScenarioDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Scenarios");
+
+    /// <summary>Every run's logs: one directory per test, kept after the run.</summary>
+    public string LogDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "test-logs", "acceptance", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task InitializeAsync()
+    {
+        if (!SwitchUnderTest.IsRequested)
+        {
+            return;
+        }
+
+        Switch = SwitchUnderTest.FromEnvironment();
+        if (!SippProcess.IsInstalled())
+        {
+            throw new InvalidOperationException("sipp is not on PATH: install the Debian package sip-tester (scripts/test.sh does when IVR_TEST_FREESWITCH is set and it runs as root).");
+        }
+
+        Directory.CreateDirectory(LogDirectory);
+        DtmfTrack.WriteSurveyAnswer(ScenarioDirectory);
+        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        _postgres = new PostgresServer();
+        await _postgres.InitializeAsync();
+        Database = await _postgres.CreateDatabaseAsync("acceptance", starting.Token);
+        await DemoCallCentre.LoadAsync(Database, LogDirectory, starting.Token);
+
+        _events = new SwitchEvents(new InboundClient(
+            new InboundClientOptions { Host = Switch.Esl.Host, Port = Switch.Esl.Port, Password = Switch.Password },
+            NullLogger<InboundClient>.Instance));
+        try
+        {
+            await _events.StartAsync(starting.Token);
+        }
+        catch (Exception e) when (e is Esl.Connection.EslConnectionException or EslAuthenticationException or TimeoutException)
+        {
+            throw new InvalidOperationException($"cannot use the switch's event socket at {Switch.Esl} ({e.Message}); is FreeSWITCH running on freeswitch-conf/ with IVR_ESL_PASSWORD set to the password given here?", e);
+        }
+
+        await CheckSwitchConfigurationAsync(starting.Token);
+        await StartControllerAsync(starting.Token);
+    }
+
+    /// <summary>Stops the controller and the event connection and drops the database; safe to call twice.</summary>
+    public async Task DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _controller, null) is { } controller)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await controller.StopAsync(stopping.Token);
+            controller.Dispose();
+        }
+
+        if (Interlocked.Exchange(ref _events, null) is { } events)
+        {
+            await events.DisposeAsync();
+        }
+
+        if (Interlocked.Exchange(ref _postgres, null) is { } postgres)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+
+    public T Service<T>()
+        where T : notnull => Controller.GetRequiredService<T>();
+
+    /// <summary>Runs an ivrctl verb on the suite's database and waits until the controller runs on the rules it wrote.</summary>
+    public async Task<string> AdminAsync(params string[] args)
+    {
+        var (exitCode, output, error) = await DemoCallCentre.IvrctlAsync(Database, args);
+        Assert.True(exitCode == 0, $"ivrctl {string.Join(' ', args)} failed with {exitCode}: {error}{output}");
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select version from rules_version", connection);
+        long version = (long)(await command.ExecuteScalarAsync())!;
+        await Service<LiveRules>().WaitForVersionAsync(version, CancellationToken.None).WaitAsync(StartTimeout);
+        return output;
+    }
+
+    /// <summary>Completes when the controller's presence view of <paramref name="agentId"/> satisfies <paramref name="condition"/>.</summary>
+    public async Task WaitForPresenceAsync(string agentId, Func<PresenceTracker, bool> condition, string what)
+    {
+        PresenceTracker tracker = Service<PresenceTracker>();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (tracker.Presence.IsSynchronized && condition(tracker))
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        EventHandler<PresenceChange> changed = (_, _) => Check();
+        EventHandler<PresenceReconciliation> reconciled = (_, _) => Check();
+        tracker.Changed += changed;
+        tracker.Reconciled += reconciled;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the controller's presence never showed agent {agentId} {what} within {StartTimeout.TotalSeconds:0} s");
+        }
+        finally
+        {
+            tracker.Changed -= changed;
+            tracker.Reconciled -= reconciled;
+        }
+    }
+
+    /// <summary>Refuses to run against a switch whose configuration cannot give the results the tests expect.</summary>
+    private async Task CheckSwitchConfigurationAsync(CancellationToken cancellationToken)
+    {
+        var replies = new List<string>();
+        foreach (string command in SwitchConfiguration.Commands)
+        {
+            replies.Add(await Events.ApiAsync(command, cancellationToken));
+        }
+
+        IReadOnlyList<string> problems = new SwitchConfiguration(replies[0], replies[1], replies[2], replies[3], replies[4]).Problems(Switch);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"The switch at {Switch.Esl} is not set up as the suite needs:{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", problems)}");
+        }
+    }
+
+    private async Task StartControllerAsync(CancellationToken cancellationToken)
+    {
+        _controller = ControllerHost.Build(
+        [
+            $"--Database:ConnectionString={Database}",
+            $"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}",
+            $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
+            $"--Flows:AgentDomain={Switch.Domain}",
+        ], services => services.AddSingleton<ILoggerProvider>(Log));
+        try
+        {
+            await _controller.StartAsync(cancellationToken);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new InvalidOperationException(
+                $"the suite's controller cannot listen on {Switch.Controller}: something already does (a controller started by scripts/run.sh?). Stop it: the suite runs its own.", e);
+        }
+
+        // Callbacks ask presence whether the agent is registered: it must have seen the switch first.
+        PresenceTracker tracker = Service<PresenceTracker>();
+        var synchronized = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventHandler<PresenceReconciliation> reconciled = (_, _) => synchronized.TrySetResult();
+        tracker.Reconciled += reconciled;
+        try
+        {
+            if (!tracker.Presence.IsSynchronized)
+            {
+                await synchronized.Task.WaitAsync(StartTimeout, cancellationToken);
+            }
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"the controller did not build its presence view from the switch within {StartTimeout.TotalSeconds:0} s; its log:{Environment.NewLine}{string.Join(Environment.NewLine, Log.Entries.Since(0))}");
+        }
+        finally
+        {
+            tracker.Reconciled -= reconciled;
+        }
+    }
+}

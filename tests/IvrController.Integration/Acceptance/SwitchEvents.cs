@@ -1,0 +1,77 @@
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Messages;
+
+namespace IvrController.Integration.Acceptance;
+
+/// <summary>
+/// The suite's own inbound event-socket connection: it watches what the switch really did (which
+/// application ran on which leg, when a leg ended) independently of the controller, and runs
+/// <c>api</c> checks of the switch's configuration.
+/// </summary>
+public sealed class SwitchEvents : IAsyncDisposable
+{
+    public static readonly string[] Subscriptions =
+    [
+        EventNames.ChannelCreate, EventNames.ChannelAnswer, EventNames.ChannelBridge, EventNames.ChannelExecute,
+        EventNames.ChannelExecuteComplete, EventNames.ChannelHangupComplete, EventNames.Custom,
+        EventNames.SofiaRegister, EventNames.SofiaUnregister, EventNames.SofiaExpire,
+    ];
+
+    private readonly CancellationTokenSource _stop = new();
+    private Task _reading = Task.CompletedTask;
+
+    public SwitchEvents(InboundClient client)
+    {
+        Client = client;
+    }
+
+    public InboundClient Client { get; }
+
+    public Journal<SwitchEvent> Journal { get; } = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Client.ConnectAsync(cancellationToken);
+        await Client.SubscribeAsync(Subscriptions, cancellationToken);
+        _reading = ReadAsync();
+    }
+
+    public async Task<string> ApiAsync(string command, CancellationToken cancellationToken = default)
+    {
+        ApiResponse response = await Client.ApiAsync(command, TimeSpan.FromSeconds(10), cancellationToken);
+        return response.Body;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Client.DisposeAsync();
+        try
+        {
+            await _reading;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping ends the read loop.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        await foreach (EslEvent received in Client.Events.ReadAllAsync(_stop.Token))
+        {
+            using (received)
+            {
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach ((string name, string value) in received.EnumerateHeaders())
+                {
+                    headers.TryAdd(name, value);
+                }
+
+                Journal.Add(new SwitchEvent(DateTimeOffset.UtcNow, headers));
+            }
+        }
+    }
+}

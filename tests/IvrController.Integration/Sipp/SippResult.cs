@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace IvrController.Integration.Sipp;
+
+/// <summary>How one sipp run ended, with everything it logged, for assertions and for failure reports.</summary>
+public sealed class SippResult(SippCall call, IReadOnlyList<string> commandLine, int exitCode, bool killed, SippLogFiles logs)
+{
+    private IReadOnlyList<SipMessage>? _messages;
+
+    public SippCall Call { get; } = call;
+
+    public int ExitCode { get; } = exitCode;
+
+    /// <summary>The process outlived its timeout and was killed.</summary>
+    public bool Killed { get; } = killed;
+
+    public SippLogFiles Logs { get; } = logs;
+
+    public bool Succeeded => ExitCode == 0 && !Killed;
+
+    /// <summary>Every SIP message the phone sent and received, in order.</summary>
+    public IReadOnlyList<SipMessage> Messages => _messages ??= SipMessageLog.Read(Logs.Messages);
+
+    public IEnumerable<SipMessage> Received => Messages.Where(m => m.Received);
+
+    /// <summary>What sipp's exit code means (its man page).</summary>
+    public string Meaning => Killed ? "killed after its timeout" : ExitCode switch
+    {
+        0 => "all calls succeeded",
+        1 => "the call failed (an unexpected or missing message, or a timeout)",
+        97 => "stopped by an internal command",
+        99 => "no call was processed",
+        254 => "could not bind its socket (port in use?)",
+        255 => "fatal error",
+        _ => "unknown exit code",
+    };
+
+    /// <summary>A report of the run: command, outcome and every log, for a failing test's output.</summary>
+    public string Describe(int maxLogChars = 20_000)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"==== sipp '{Call.Name}' ({Call.Scenario}): exit {ExitCode}, {Meaning}");
+        text.AppendLine($"command: sipp {string.Join(' ', commandLine.Select(Quote))}");
+        Append(text, "stderr", Logs.Stderr, maxLogChars);
+        Append(text, "errors (-trace_err)", Logs.Errors, maxLogChars);
+        Append(text, "log actions (-trace_logs)", Logs.Actions, maxLogChars);
+        Append(text, "messages (-trace_msg)", Logs.Messages, maxLogChars);
+        Append(text, "screen", Logs.Screen, 4_000);
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string title, string path, int maxChars)
+    {
+        string content = File.Exists(path) ? File.ReadAllText(path) : "(none)";
+        if (content.Length > maxChars)
+        {
+            content = $"(first {maxChars} of {content.Length} characters; the whole file is {path})\n{content[..maxChars]}";
+        }
+
+        text.AppendLine($"---- {title}:").AppendLine(content.TrimEnd());
+    }
+
+    // The password is hidden from reports; the rest is shown as it can be pasted into a shell.
+    private string Quote(string arg) =>
+        Call.AuthPassword is { Length: > 0 } secret && arg == secret ? "(password)"
+        : arg.Length == 0 || arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '*' or ';') ? $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'"
+        : arg;
+}
