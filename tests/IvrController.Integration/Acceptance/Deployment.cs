@@ -180,6 +180,8 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             $"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}",
             $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
             $"--Flows:AgentDomain={Switch.Domain}",
+            // Its own journal, so a controller of the user's own (default directory) cannot hold the lock.
+            $"--CallJournal:Directory={Path.Combine(Path.GetTempPath(), $"ivr-acceptance-journal-{Guid.NewGuid():N}")}",
         ], services => services.AddSingleton<ILoggerProvider>(Log));
         try
         {
