@@ -168,24 +168,9 @@ public static class RuleSnapshotBuilder
         var defaults = new RuleSettings();
         return new RuleSettings
         {
-            CallerIdRule = row.CallerIdRule switch
-            {
-                "skill_group" => CallerIdRule.SkillGroup,
-                "same_region" => CallerIdRule.SameRegion,
-                _ => Unknown(skipped, "caller-ID rule", row.CallerIdRule, defaults.CallerIdRule),
-            },
-            CandidatePick = row.CandidatePick switch
-            {
-                "random" => CandidatePick.Random,
-                "least_used_today" => CandidatePick.LeastUsedToday,
-                _ => Unknown(skipped, "candidate pick", row.CandidatePick, defaults.CandidatePick),
-            },
-            NumberProtection = row.ProtectionMode switch
-            {
-                "mask" => NumberProtectionMode.Mask,
-                "customer_id" => NumberProtectionMode.CustomerId,
-                _ => Unknown(skipped, "protection mode", row.ProtectionMode, defaults.NumberProtection),
-            },
+            CallerIdRule = Word(RuleWords.CallerIdRules, row.CallerIdRule, "caller-ID rule", defaults.CallerIdRule, skipped),
+            CandidatePick = Word(RuleWords.CandidatePicks, row.CandidatePick, "candidate pick", defaults.CandidatePick, skipped),
+            NumberProtection = Word(RuleWords.ProtectionModes, row.ProtectionMode, "protection mode", defaults.NumberProtection, skipped),
             Callback = new CallbackSettings
             {
                 Enabled = row.CallbackEnabled,
@@ -238,16 +223,20 @@ public static class RuleSnapshotBuilder
 
     private static bool TryAction(string action, string? target, [NotNullWhen(true)] out IvrAction? result)
     {
-        bool needsTarget = RuleWords.IvrActions.TryParse(action, out IvrActionKind kind)
-            && kind is IvrActionKind.SkillGroup or IvrActionKind.Agent or IvrActionKind.Submenu;
-        result = RuleWords.IvrActions.TryParse(action, out _) && (!needsTarget || !string.IsNullOrEmpty(target))
-            ? RuleWords.IvrAction(action, target)
-            : null;
-        return result is not null;
+        bool usable = RuleWords.IvrActions.TryParse(action, out IvrActionKind kind)
+            && (kind is IvrActionKind.Repeat or IvrActionKind.Hangup || !string.IsNullOrEmpty(target));
+        result = usable ? RuleWords.IvrAction(action, target) : null;
+        return usable;
     }
 
-    private static T Unknown<T>(List<string> skipped, string what, string value, T fallback)
+    private static T Word<T>(WordMap<T> words, string value, string what, T fallback, List<string> skipped)
+        where T : struct, Enum
     {
+        if (words.TryParse(value, out T parsed))
+        {
+            return parsed;
+        }
+
         skipped.Add($"settings: {what} '{value}' is unknown; using {fallback}");
         return fallback;
     }

@@ -3,7 +3,6 @@ using IvrController.Esl.Inbound;
 using IvrController.Flows;
 using IvrController.Hosting;
 using IvrController.Routing;
-using IvrController.Rules.Protection;
 using IvrController.Store.Snapshots;
 using Microsoft.Extensions.Logging;
 

@@ -6,6 +6,7 @@ using IvrController.Rules.CallerId;
 using IvrController.Rules.Ivr;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
+using IvrController.Store.Admin;
 using IvrController.Store.Calls;
 using IvrController.Store.Snapshots;
 
@@ -54,7 +55,7 @@ public static class ExplainCommands
             }
 
             TextWriter o = context.Output;
-            await o.WriteLineAsync($"Rules version {rules.Version}, rule {Words(rules.Settings.CallerIdRule)}, pick {Words(rules.Settings.CandidatePick)}, protection {Words(rules.Settings.NumberProtection)}.").ConfigureAwait(false);
+            await o.WriteLineAsync($"Rules version {rules.Version}, rule {RuleWords.CallerIdRules.Word(rules.Settings.CallerIdRule)}, pick {RuleWords.CandidatePicks.Word(rules.Settings.CandidatePick)}, protection {RuleWords.ProtectionModes.Word(rules.Settings.NumberProtection)}.").ConfigureAwait(false);
             string groups = plan.Agent.OutboundSkillGroupIds.Count == 0 ? "none" : string.Join(", ", plan.Agent.OutboundSkillGroupIds.Order(StringComparer.Ordinal));
             await o.WriteLineAsync($"Agent:          {plan.Agent.Id} ({plan.Agent.Name}), outbound skill groups: {groups}").ConfigureAwait(false);
             await o.WriteLineAsync($"Customer:       {NumberMask.Mask(plan.Customer)} (dialled as {plan.DialledAs}), {rules.Regions.Resolve(plan.Customer)}").ConfigureAwait(false);
@@ -140,9 +141,4 @@ public static class ExplainCommands
         };
     }
 
-    private static string Words(CallerIdRule rule) => rule == CallerIdRule.SameRegion ? "same_region" : "skill_group";
-
-    private static string Words(CandidatePick pick) => pick == CandidatePick.LeastUsedToday ? "least_used_today" : "random";
-
-    private static string Words(NumberProtectionMode mode) => mode == NumberProtectionMode.CustomerId ? "customer_id" : "mask";
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using IvrController.Rules.Regions;
 using IvrController.Store.Snapshots;
 using Npgsql;

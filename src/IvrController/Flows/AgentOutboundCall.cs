@@ -6,6 +6,7 @@ using IvrController.Rules.CallerId;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
 using IvrController.Rules.Surveys;
+using IvrController.Store.Admin;
 using IvrController.Store.Calls;
 using Microsoft.Extensions.Logging;
 
@@ -123,7 +124,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 
     private OutboundCallRecord Record(Guid callId, OutboundPlan plan, CallerIdDecision? decision) =>
         new(callId, plan.Agent.Id, plan.Customer.E164, decision?.Number.E164,
-            plan.CallerId.Rule == CallerIdRule.SameRegion ? "same_region" : "skill_group",
+            RuleWords.CallerIdRules.Word(plan.CallerId.Rule),
             decision?.Tier.ToString(), plan.CallerId.Reason, context.Time.GetUtcNow());
 
     private Task RecordEndAsync(Guid callId, string disposition) =>

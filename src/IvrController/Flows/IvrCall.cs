@@ -1,6 +1,7 @@
 using IvrController.Esl.Messages;
 using IvrController.Rules.Agents;
 using IvrController.Rules.Ivr;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class IvrCall(CallFlowContext context)
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<IvrCall>();
 
     /// <summary>Runs the IVR of <paramref name="menu"/>; returns how it ended, for the log and tests.</summary>
+    /// <param name="customerE164">The caller's number as stored with the call: E.164, or the raw caller ID when it does not normalise.</param>
     public async Task<string> RunAsync(CallLeg caller, RuleSnapshot rules, IvrMenu? menu, string customerE164, CancellationToken cancellationToken)
     {
         Guid callId = caller.CallId;
@@ -83,8 +85,10 @@ public sealed class IvrCall(CallFlowContext context)
             return $"{action}: nobody available";
         }
 
-        AgentDisplayResult display = await AgentDisplay.ForAgentAsync(
-            Rules.Numbers.ChineseNumberNormalizer.Default.Normalize(customerE164), rules.Settings.NumberProtection, context.CustomerIds, cancellationToken).ConfigureAwait(false);
+        // A caller without a usable number (anonymous, foreign) still reaches the IVR's agents, masked.
+        AgentDisplayResult display = ChineseNumberNormalizer.Default.TryNormalize(customerE164, out PhoneNumber? customer, out _)
+            ? await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, context.CustomerIds, cancellationToken).ConfigureAwait(false)
+            : new AgentDisplayResult(NumberMask.MaskRaw(customerE164), AgentDisplaySource.Mask, "the caller's number does not normalise");
         AgentRinging.Result rung = await AgentRinging.RingAsync(
             caller, available, display, context.Options.SkillGroupRingTimeout, callId, context.Options, cancellationToken).ConfigureAwait(false);
         if (!rung.Answered)

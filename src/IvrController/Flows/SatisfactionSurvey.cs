@@ -1,5 +1,6 @@
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Rules.Keypad;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Calls;
@@ -70,7 +71,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         char? digit = outcome.Kind switch
         {
             SurveyOutcomeKind.Rated => outcome.Key!.Digit,
-            SurveyOutcomeKind.Invalid when outcome.Digits is { Length: 1 } d && d[0] is (>= '0' and <= '9') or '*' or '#' => d[0],
+            SurveyOutcomeKind.Invalid when outcome.Digits is { Length: 1 } d && PhoneKeys.IsPhoneKey(d[0]) => d[0],
             _ => null,
         };
         string kind = outcome.Kind switch

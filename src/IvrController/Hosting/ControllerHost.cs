@@ -67,7 +67,6 @@ public static class ControllerHost
         configuration.SetBasePath(AppContext.BaseDirectory);
         configuration.AddJsonFile("appsettings.json", optional: true);
         configuration.AddEnvironmentVariables();
-        configuration.AddCommandLine(args);
         AddControllerSources(configuration, args);
         var settings = new ControllerSettings();
         configuration.Bind(settings);

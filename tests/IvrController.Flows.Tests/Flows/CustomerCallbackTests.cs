@@ -128,4 +128,20 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Equal("bridge", customer.Executed[^1].Application);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from survey_results"));
     }
+
+    [Fact]
+    public async Task A_caller_whose_number_does_not_normalise_still_reaches_the_ivrs_agents_masked()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_anon", null, new TestPresence().Registered("1001").NotRegistered("1002"));
+        FlowSwitch customer = CustomerCalls(from: "0012125550123")
+            .OnExecute("play_and_get_digits", Outcome.Digits("1"))
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(5), Party.Customer));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        string bridge = customer.Executed.Single(e => e.Application == "bridge").Argument!;
+        Assert.StartsWith("{origination_caller_id_number=***********23,origination_caller_id_name=***********23,", bridge, StringComparison.Ordinal);
+        Assert.EndsWith("}user/1001@127.0.0.1", bridge, StringComparison.Ordinal);
+        Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("2125550123", StringComparison.Ordinal));
+    }
 }

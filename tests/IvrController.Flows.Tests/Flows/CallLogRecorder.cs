@@ -1,8 +1,9 @@
+using IvrController.Flows;
 using IvrController.Store.Calls;
 
-namespace IvrController.Flows;
+namespace IvrController.Flows.Tests.Flows;
 
-/// <summary>Writes straight to the call log (idempotent on the call's UUID).</summary>
+/// <summary>The flow tests' recorder: straight to the call log, so what a call stored is in the tables at once (the host journals first).</summary>
 public sealed class CallLogRecorder(CallLog log) : ICallRecorder
 {
     public Task RecordOutboundCallAsync(OutboundCallRecord call, CancellationToken cancellationToken) =>
