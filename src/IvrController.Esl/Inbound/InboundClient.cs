@@ -294,12 +294,18 @@ public sealed class InboundClient : IAsyncDisposable
         ? session.Connection
         : throw new EslConnectionException($"not connected to the switch's event socket at {_options.Host}:{_options.Port}");
 
-    private TimeSpan ReconnectDelay(int failedAttempts)
+    private TimeSpan ReconnectDelay(int failedAttempts) => ReconnectBackoff(failedAttempts, _options, Random.Shared.NextDouble());
+
+    /// <summary>
+    /// The wait before attempt <paramref name="failedAttempts"/> + 1: doubling from the initial delay up
+    /// to the cap, less up to 20% jitter (<paramref name="jitter"/> in [0, 1)) so that a fleet of
+    /// controllers does not reconnect in lock step after a switch restart.
+    /// </summary>
+    internal static TimeSpan ReconnectBackoff(int failedAttempts, InboundClientOptions options, double jitter)
     {
-        double exponential = _options.ReconnectInitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts, 20));
-        double capped = Math.Min(exponential, _options.ReconnectMaxDelay.TotalMilliseconds);
-        // Jitter keeps a fleet of controllers from reconnecting in lock step after a switch restart.
-        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.2 * Random.Shared.NextDouble())));
+        double exponential = options.ReconnectInitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts, 20));
+        double capped = Math.Min(exponential, options.ReconnectMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 - (0.2 * jitter)));
     }
 
     private void Raise(InboundConnectionChange change)

@@ -20,9 +20,14 @@ public sealed class InboundClientOptions
     /// <summary>How long a <c>bgapi</c> waits for its BACKGROUND_JOB.</summary>
     public TimeSpan BackgroundJobTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
-    public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The longest wait between attempts. A refused connection to a switch that is restarting costs
+    /// nothing, and while the controller waits it knows neither registrations nor click-to-call: a
+    /// switch restart on a LAN takes seconds, so the controller tries again at least once a second.
+    /// </summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Events wait here for consumers; when it is full new events are dropped and counted.</summary>
     public int EventQueueCapacity { get; set; } = 10_000;

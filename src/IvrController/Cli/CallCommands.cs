@@ -51,24 +51,30 @@ public static class CallCommands
             }
 
             await context.Output.WriteLineAsync($"Ringing agent {parse.GetValue(agent)} (up to {settings.Flows.AgentRingTimeout.TotalSeconds:0} s)…").ConfigureAwait(false);
-            ClickToCall.Result result;
+            ClickToCallReport report;
             try
             {
-                result = await new ClickToCall(settings.Flows).StartAsync(
+                report = await new ClickToCall(settings.Flows).StartAsync(
                     client, rules.Snapshot, parse.GetValue(agent)!, parse.GetValue(customer)!, new TableCustomerIdLookup(() => rules.CustomerIds),
-                    socket, settings.Flows.AgentRingTimeout, cancellationToken).ConfigureAwait(false);
+                    socket, answered => context.Output.WriteLine($"{answered.Detail} (up to {settings.Flows.CustomerRingTimeout.TotalSeconds:0} s)…"),
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (RoutingException e)
             {
                 throw new CliException(e.Message);
             }
 
-            if (!result.Answered)
+            if (report.Customer is not { } customerLeg)
             {
-                throw new CliException($"the agent's phone did not take the call: {result.Detail}");
+                throw new CliException(report.Agent.Detail);
             }
 
-            await context.Output.WriteLineAsync($"Connected: {result.Detail} (agent leg {result.AgentLegUuid}).").ConfigureAwait(false);
+            if (!customerLeg.Reached)
+            {
+                throw new CliException($"{customerLeg.Detail} (agent leg {report.AgentLegUuid}).");
+            }
+
+            await context.Output.WriteLineAsync($"Connected: {customerLeg.Detail} (agent leg {report.AgentLegUuid}).").ConfigureAwait(false);
         }));
         return command;
     }

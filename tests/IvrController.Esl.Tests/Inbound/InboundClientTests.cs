@@ -50,6 +50,19 @@ public sealed class InboundClientTests
         Assert.Contains(options.Validate(), p => p.Contains("Password is empty", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(0.999)]
+    public void With_the_defaults_a_restarted_switch_is_tried_again_within_a_second_however_long_it_was_away(double jitter)
+    {
+        var options = new InboundClientOptions();
+        TimeSpan[] waits = Enumerable.Range(0, 200).Select(attempt => InboundClient.ReconnectBackoff(attempt, options, jitter)).ToArray();
+        Assert.All(waits, wait => Assert.InRange(wait, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(1)));
+        // It still backs off: the first retry is quick, later ones reach the cap.
+        Assert.True(waits[0] < waits[3], $"{waits[0]} then {waits[3]}");
+    }
+
     [Fact]
     public async Task An_acl_rejection_says_which_setting_to_change()
     {

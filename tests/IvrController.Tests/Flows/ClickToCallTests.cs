@@ -26,51 +26,97 @@ public sealed class ClickToCallTests
         [new CallerNumber { Number = ChineseNumberNormalizer.Default.Normalize("02152810000"), Enabled = numberEnabled }],
         RegionPrefixTable.Empty, [], [], null);
 
-    private const string ExpectedOriginate =
-        "bgapi originate {ivr_entry=click_to_call,ivr_agent_id=1001,ivr_click_to_call=+8613800138000," +
+    private static readonly FlowOptions Options = new() { AgentRingTimeout = TimeSpan.FromSeconds(30), CustomerRingTimeout = TimeSpan.FromSeconds(45) };
+
+    private static string ExpectedOriginate(string leg) =>
+        $"bgapi originate {{origination_uuid={leg},ivr_entry=click_to_call,ivr_agent_id=1001,ivr_click_to_call=+8613800138000," +
         "origination_caller_id_number=138****8000,origination_caller_id_name=138****8000,originate_timeout=30}" +
-        "user/1001@127.0.0.1 &socket(127.0.0.1:8084 async full)";
+        "user/1001@127.0.0.1 '&socket(127.0.0.1:8084 async full)'";
 
     [Theory]
-    [InlineData("+OK 7f4de4bc-17d7-11ee-a2d5-3b0ac9a1f001\n", true, "agent 1001 answered; calling 138****8000")]
-    [InlineData("-ERR USER_NOT_REGISTERED\n", false, "USER_NOT_REGISTERED")]
-    [InlineData("-ERR NO_ANSWER\n", false, "NO_ANSWER")]
-    public async Task The_agent_leg_is_originated_masked_and_handed_to_the_controller(string jobBody, bool answered, string detail)
+    [InlineData("-ERR USER_NOT_REGISTERED\n", "USER_NOT_REGISTERED")]
+    [InlineData("-ERR NO_ANSWER\n", "NO_ANSWER")]
+    public async Task An_agent_phone_that_does_not_answer_is_reported_with_the_cause_and_the_customer_is_never_called(string jobBody, string cause)
     {
-        using var fakeSwitch = new FakeSwitch();
-        await using var client = new InboundClient(new InboundClientOptions { Port = fakeSwitch.Port, Password = "a-long-secret" }, NullLogger<InboundClient>.Instance);
-        Task<ClickToCall.Result> calling = Task.Run(async () =>
-        {
-            await client.ConnectAsync(Timeout);
-            return await new ClickToCall(new FlowOptions()).StartAsync(
-                client, Rules(), "1001", "138 0013 8000", null, "127.0.0.1:8084", TimeSpan.FromSeconds(30), Timeout);
-        });
+        await using var call = await ClickToCallRig.StartAsync();
+        await call.AnswerJobAsync(jobBody);
 
-        await using FakeSwitchConnection connection = await fakeSwitch.AcceptAsync(Timeout);
-        await connection.SendAsync("Content-Type: auth/request\n\n");
-        await connection.ExpectAsync("auth a-long-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
-        await connection.ExpectAsync("event plain BACKGROUND_JOB", FakeSwitchConnection.CommandReply("+OK event listener enabled plain"), Timeout);
-        string[] originate = (await connection.ReadCommandTextAsync(Timeout)).Split('\n');
-        string jobUuid = originate.Single(l => l.StartsWith("Job-UUID: ", StringComparison.Ordinal))["Job-UUID: ".Length..];
-        await connection.SendAsync(FakeSwitchConnection.CommandReply($"+OK Job-UUID: {jobUuid}") [..^1] + $"Job-UUID: {jobUuid}\n\n");
-        await connection.SendAsync(BackgroundJob(jobUuid, jobBody));
-        ClickToCall.Result result = await calling.WaitAsync(Timeout);
+        ClickToCallReport report = await call.Report;
 
-        Assert.Equal(ExpectedOriginate, originate[0]);
-        Assert.Equal((answered, detail), (result.Answered, result.Detail));
-        Assert.Equal(answered ? "7f4de4bc-17d7-11ee-a2d5-3b0ac9a1f001" : null, result.AgentLegUuid);
+        Assert.Equal(ExpectedOriginate(call.AgentLeg), call.Originate);
+        Assert.Equal((false, cause), (report.Agent.Reached, report.Agent.Cause));
+        Assert.Null(report.Customer);
+        Assert.False(report.CustomerReached);
+        Assert.Empty(call.Progress);
     }
 
     [Fact]
-    public async Task The_originate_names_the_configured_domain_and_ring_time()
+    public async Task The_agent_leg_is_originated_masked_quoted_whole_and_followed_until_the_customer_answers()
+    {
+        await using var call = await ClickToCallRig.StartAsync();
+        await call.AnswerJobAsync($"+OK {call.AgentLeg}\n");
+        await call.SendLegEventAsync("CHANNEL_EXECUTE", "Application: bridge");
+        // Another call's bridge is not ours, whatever the filter let through.
+        await call.SendEventAsync(Guid.NewGuid().ToString(), "CHANNEL_BRIDGE");
+        await call.SendLegEventAsync("CHANNEL_BRIDGE");
+
+        ClickToCallReport report = await call.Report;
+
+        Assert.Equal(ExpectedOriginate(call.AgentLeg), call.Originate);
+        Assert.Equal(call.AgentLeg, report.AgentLegUuid.ToString());
+        Assert.True(report.Agent.Reached);
+        Assert.Equal("agent 1001 answered; calling 138****8000", Assert.Single(call.Progress).Detail);
+        Assert.True(report.CustomerReached);
+        Assert.Contains("138****8000 answered", report.Customer!.Detail, StringComparison.Ordinal);
+        // Only this leg's events and the job's result were asked for, before the originate.
+        Assert.Equal([$"filter Unique-ID {call.AgentLeg}", "filter Event-Name BACKGROUND_JOB",
+            "event plain BACKGROUND_JOB CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_BRIDGE CHANNEL_HANGUP_COMPLETE"], call.SetUp);
+    }
+
+    [Fact]
+    public async Task A_customer_who_does_not_answer_is_reported_with_the_bridge_disposition()
+    {
+        await using var call = await ClickToCallRig.StartAsync();
+        await call.AnswerJobAsync($"+OK {call.AgentLeg}\n");
+        await call.SendLegEventAsync("CHANNEL_EXECUTE", "Application: bridge");
+        await call.SendLegEventAsync("CHANNEL_EXECUTE_COMPLETE", "Application: bridge\nApplication-Response: NO_ANSWER\nvariable_originate_disposition: NO_ANSWER");
+
+        ClickToCallReport report = await call.Report;
+
+        Assert.True(report.Agent.Reached);
+        Assert.False(report.CustomerReached);
+        Assert.Equal("NO_ANSWER", report.Customer!.Cause);
+        Assert.Equal("138****8000 was not reached: NO_ANSWER", report.Customer.Detail);
+    }
+
+    [Fact]
+    public async Task An_agent_leg_the_controller_never_bridged_says_the_customer_was_never_called()
+    {
+        await using var call = await ClickToCallRig.StartAsync();
+        await call.AnswerJobAsync($"+OK {call.AgentLeg}\n");
+        await call.SendLegEventAsync("CHANNEL_EXECUTE", "Application: socket");
+        await call.SendLegEventAsync("CHANNEL_HANGUP_COMPLETE", "Hangup-Cause: CALL_REJECTED");
+
+        ClickToCallReport report = await call.Report;
+
+        Assert.False(report.CustomerReached);
+        Assert.Equal("CALL_REJECTED", report.Customer!.Cause);
+        Assert.StartsWith("138****8000 was never called", report.Customer.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_originate_names_the_configured_domain_and_ring_time_and_refuses_a_socket_that_would_split()
     {
         var plan = await OutboundPlanner.PlanAsync(Rules(), "1001", "13800138000", CallerNumberUsage.None, new Random(1), null, CancellationToken.None);
+        var leg = Guid.NewGuid();
+        var clickToCall = new ClickToCall(new FlowOptions { AgentDomain = "pbx.example", AgentRingTimeout = TimeSpan.FromSeconds(25) });
 
-        string command = new ClickToCall(new FlowOptions { AgentDomain = "pbx.example" }).OriginateCommand(plan, "10.0.0.7:8084", TimeSpan.FromSeconds(25));
+        string command = clickToCall.OriginateCommand(plan, leg, "10.0.0.7:8084");
 
         Assert.Equal(
-            ExpectedOriginate["bgapi ".Length..].Replace("originate_timeout=30}user/1001@127.0.0.1 &socket(127.0.0.1:8084", "originate_timeout=25}user/1001@pbx.example &socket(10.0.0.7:8084", StringComparison.Ordinal),
+            ExpectedOriginate(leg.ToString())["bgapi ".Length..].Replace("originate_timeout=30}user/1001@127.0.0.1 '&socket(127.0.0.1:8084", "originate_timeout=25}user/1001@pbx.example '&socket(10.0.0.7:8084", StringComparison.Ordinal),
             command);
+        Assert.Throws<ArgumentException>(() => clickToCall.OriginateCommand(plan, leg, "10.0.0.7:8084 async"));
     }
 
     [Theory]
@@ -82,8 +128,8 @@ public sealed class ClickToCallTests
         using var fakeSwitch = new FakeSwitch();
         await using var client = new InboundClient(new InboundClientOptions { Port = fakeSwitch.Port, Password = "a-long-secret" }, NullLogger<InboundClient>.Instance);
 
-        var error = await Assert.ThrowsAsync<RoutingException>(() => new ClickToCall(new FlowOptions()).StartAsync(
-            client, Rules(offline, numberEnabled), agent, "13800138000", null, "127.0.0.1:8084", TimeSpan.FromSeconds(30), Timeout));
+        var error = await Assert.ThrowsAsync<RoutingException>(() => new ClickToCall(Options).StartAsync(
+            client, Rules(offline, numberEnabled), agent, "13800138000", null, "127.0.0.1:8084", null, Timeout));
 
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
         Assert.False(client.IsConnected);
@@ -93,5 +139,69 @@ public sealed class ClickToCallTests
     {
         string eventBody = $"Event-Name: BACKGROUND_JOB\nJob-UUID: {jobUuid}\nJob-Command: originate\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\n\n{body}";
         return $"Content-Length: {Encoding.UTF8.GetByteCount(eventBody)}\nContent-Type: text/event-plain\n\n{eventBody}";
+    }
+
+    /// <summary>ivrctl call's side against a fake switch: the set-up commands and the originate read, the report awaited.</summary>
+    private sealed class ClickToCallRig : IAsyncDisposable
+    {
+        private FakeSwitch _switch = null!;
+        private InboundClient _client = null!;
+        private FakeSwitchConnection _connection = null!;
+        private string _jobUuid = "";
+
+        public Task<ClickToCallReport> Report { get; private set; } = null!;
+
+        public List<string> SetUp { get; } = [];
+
+        public List<ClickToCallLeg> Progress { get; } = [];
+
+        public string Originate { get; private set; } = "";
+
+        public string AgentLeg { get; private set; } = "";
+
+        public static async Task<ClickToCallRig> StartAsync()
+        {
+            var rig = new ClickToCallRig { _switch = new FakeSwitch() };
+            rig._client = new InboundClient(new InboundClientOptions { Port = rig._switch.Port, Password = "a-long-secret" }, NullLogger<InboundClient>.Instance);
+            rig.Report = Task.Run(async () =>
+            {
+                await rig._client.ConnectAsync(Timeout);
+                return await new ClickToCall(Options).StartAsync(
+                    rig._client, Rules(), "1001", "138 0013 8000", null, "127.0.0.1:8084", rig.Progress.Add, Timeout);
+            }).WaitAsync(TimeSpan.FromSeconds(15));
+
+            rig._connection = await rig._switch.AcceptAsync(Timeout);
+            await rig._connection.SendAsync("Content-Type: auth/request\n\n");
+            await rig._connection.ExpectAsync("auth a-long-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
+            for (int i = 0; i < 3; i++)
+            {
+                rig.SetUp.Add((await rig._connection.ReadCommandTextAsync(Timeout)).Split('\n')[0]);
+                await rig._connection.SendAsync(FakeSwitchConnection.CommandReply("+OK"));
+            }
+
+            string[] originate = (await rig._connection.ReadCommandTextAsync(Timeout)).Split('\n');
+            rig.Originate = originate[0];
+            rig._jobUuid = originate.Single(l => l.StartsWith("Job-UUID: ", StringComparison.Ordinal))["Job-UUID: ".Length..];
+            rig.AgentLeg = System.Text.RegularExpressions.Regex.Match(rig.Originate, "origination_uuid=([0-9a-f-]{36})").Groups[1].Value;
+            await rig._connection.SendAsync(FakeSwitchConnection.CommandReply($"+OK Job-UUID: {rig._jobUuid}")[..^1] + $"Job-UUID: {rig._jobUuid}\n\n");
+            return rig;
+        }
+
+        public Task AnswerJobAsync(string body) => _connection.SendAsync(BackgroundJob(_jobUuid, body));
+
+        public Task SendLegEventAsync(string name, string headers = "") => SendEventAsync(AgentLeg, name, headers);
+
+        public Task SendEventAsync(string uniqueId, string name, string headers = "")
+        {
+            string body = $"Event-Name: {name}\nUnique-ID: {uniqueId}\n{(headers.Length > 0 ? headers + "\n" : "")}";
+            return _connection.SendAsync(PresenceFixtures.Frame(body));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _connection.DisposeAsync();
+            await _client.DisposeAsync();
+            _switch.Dispose();
+        }
     }
 }
