@@ -64,6 +64,34 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return new LastOutboundCall(row.AgentId, customer, callerNumber, new DateTimeOffset(DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc)));
     }
 
+    /// <summary>
+    /// The latest outbound call to each customer since <paramref name="since"/> that presented one of
+    /// our numbers: what the controller's in-memory callback memory starts from.
+    /// </summary>
+    public async Task<IReadOnlyList<LastOutboundCall>> LatestOutboundCallPerCustomerSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select distinct on (customer_number)
+                   agent_id as AgentId, customer_number as CustomerNumber, caller_number as CallerNumber, started_at as StartedAt
+              from outbound_calls
+             where started_at >= @Since and caller_number is not null
+             order by customer_number, started_at desc
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CustomerCallRow>(new CommandDefinition(sql, new { Since = since.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var calls = new List<LastOutboundCall>();
+        foreach (CustomerCallRow row in rows)
+        {
+            if (ChineseNumberNormalizer.Default.TryNormalize(row.CustomerNumber, out PhoneNumber? customer, out _)
+                && ChineseNumberNormalizer.Default.TryNormalize(row.CallerNumber, out PhoneNumber? callerNumber, out _))
+            {
+                calls.Add(new LastOutboundCall(row.AgentId, customer, callerNumber, new DateTimeOffset(DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc))));
+            }
+        }
+
+        return calls;
+    }
+
     /// <summary>Stores a survey result; false when this call's survey was already stored.</summary>
     public async Task<bool> RecordSurveyResultAsync(SurveyResultRecord result, CancellationToken cancellationToken)
     {
@@ -167,4 +195,6 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
     }
 
     private sealed record LastCallRow(string AgentId, string CallerNumber, DateTime StartedAt);
+
+    private sealed record CustomerCallRow(string AgentId, string CustomerNumber, string CallerNumber, DateTime StartedAt);
 }

@@ -1,3 +1,4 @@
+using IvrController.Esl.Connection;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using Microsoft.Extensions.Logging;
@@ -19,14 +20,41 @@ public sealed class CallDispatcher(CallFlowContext context)
     {
         var leg = new CallLeg(session);
         string entry = leg.Variable(EntryVariable) ?? session.ChannelData.Context ?? "";
-        string outcome = entry switch
+        string outcome;
+        try
         {
-            "agents" or "click_to_call" => await new AgentOutboundCall(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
-            "public" => await new CustomerCallback(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
-            "survey" => await new SurveyHandBack(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
-            _ => await UnknownAsync(leg, entry, cancellationToken).ConfigureAwait(false),
-        };
+            outcome = entry switch
+            {
+                "agents" or "click_to_call" => await new AgentOutboundCall(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                "public" => await new CustomerCallback(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                "survey" => await new SurveyHandBack(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                _ => await UnknownAsync(leg, entry, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (Exception e) when (e is not (EslChannelHangupException or EslConnectionException or OperationCanceledException))
+        {
+            // A fault of ours (a bug, an unreachable dependency) must not reach the caller as the
+            // switch's fallback 503: they hear that the service is unavailable and the call ends cleanly.
+            _logger.LogError(e, "Call {Uuid} ({Entry}) failed inside the controller: {Reason}; the caller hears the service-unavailable prompt", session.UniqueId, entry, e.Message);
+            outcome = await EndAfterFaultAsync(leg, cancellationToken).ConfigureAwait(false);
+        }
+
         _logger.LogInformation("Call {Uuid} ({Entry}) done: {Outcome}", session.UniqueId, entry, outcome);
+    }
+
+    private static async Task<string> EndAfterFaultAsync(CallLeg leg, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await leg.AnswerAsync(cancellationToken).ConfigureAwait(false);
+            await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
+            await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
+            return "failed inside the controller: prompt played, call ended";
+        }
+        catch (Exception e) when (e is EslChannelHangupException or EslConnectionException)
+        {
+            return "failed inside the controller; the caller had already gone";
+        }
     }
 
     private async Task<string> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)

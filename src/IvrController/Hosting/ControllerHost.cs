@@ -3,6 +3,7 @@ using IvrController.Esl.Outbound;
 using IvrController.CustomerIds;
 using IvrController.Flows;
 using IvrController.Presence;
+using IvrController.Rules.Callback;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
 using IvrController.Store.Calls.Journal;
@@ -26,6 +27,15 @@ public static class ControllerHost
         ("IVR_DB", "Database:ConnectionString"),
         ("IVR_ESL_PASSWORD", "Esl:Password"),
     ];
+
+    /// <summary>
+    /// How far back the controller's own callback memory reaches: beyond the default window of 3 days,
+    /// and small enough to hold (a longer window is served by the call log while the database is up).
+    /// </summary>
+    public static readonly TimeSpan CallbackMemoryRetention = TimeSpan.FromDays(7);
+
+    /// <summary>How long a call waits for the call log's callback memory before going on with the controller's own.</summary>
+    public static readonly TimeSpan CallLogReadDeadline = TimeSpan.FromSeconds(1);
 
     /// <summary>Builds the host; throws <see cref="ControllerSettingsException"/> listing every bad setting.</summary>
     public static IHost Build(string[] args, Action<IServiceCollection>? replaceServices = null)
@@ -105,7 +115,10 @@ public static class ControllerHost
         services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new CallRecordJournal(
             sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>()));
+        services.AddSingleton(_ => new CallbackMemory(CallbackMemoryRetention));
+        services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<CallbackMemory>()));
+        services.AddSingleton(sp => new CallbackLookup(
+            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>()));
         services.AddSingleton<ICustomerIdLookup>(sp =>
         {
             if (settings.CustomerIdLookup.BaseUrl is not null)
@@ -127,7 +140,7 @@ public static class ControllerHost
             LiveRules rules = sp.GetRequiredService<LiveRules>();
             return new CallFlowContext(
                 () => rules.Current,
-                sp.GetRequiredService<CallLog>(),
+                sp.GetRequiredService<CallbackLookup>(),
                 sp.GetRequiredService<ICallRecorder>(),
                 sp.GetRequiredService<ICustomerIdLookup>(),
                 sp.GetRequiredService<IAgentPresence>(),

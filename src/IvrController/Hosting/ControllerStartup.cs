@@ -1,5 +1,6 @@
 using IvrController.Esl.Outbound;
 using IvrController.Flows;
+using IvrController.Rules.Callback;
 using IvrController.Store.Calls;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
@@ -19,6 +20,8 @@ public sealed class ControllerStartup(
     LiveRules rules,
     CallLog callLog,
     LiveCallerNumberUsage usage,
+    CallbackMemory callbackMemory,
+    TimeProvider time,
     OutboundServer outbound,
     ILogger<ControllerStartup> logger) : IHostedService
 {
@@ -32,10 +35,24 @@ public sealed class ControllerStartup(
 
         var snapshot = await rules.LoadNowAsync(cancellationToken).ConfigureAwait(false);
         usage.SeedToday(await callLog.CallsPerCallerNumberSinceAsync(usage.StartOfToday, cancellationToken).ConfigureAwait(false));
+        await RememberRecentCallsAsync(snapshot.Settings.Callback.Window, cancellationToken).ConfigureAwait(false);
         await outbound.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Controller ready: rules version {Version} ({Numbers} numbers, {Agents} agents). FreeSWITCH must hand calls over with: socket {EndPoint} async full",
             snapshot.Version, snapshot.Pool.Count, snapshot.Agents.Count, outbound.LocalEndPoint);
+    }
+
+    /// <summary>The callback memory a call can use without the database: the call log's latest call per customer.</summary>
+    private async Task RememberRecentCallsAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        TimeSpan reach = window < callbackMemory.Retention ? window : callbackMemory.Retention;
+        IReadOnlyList<LastOutboundCall> calls = await callLog.LatestOutboundCallPerCustomerSinceAsync(time.GetUtcNow() - reach, cancellationToken).ConfigureAwait(false);
+        foreach (LastOutboundCall call in calls)
+        {
+            callbackMemory.Remember(call);
+        }
+
+        logger.LogInformation("Callback memory: {Customers} customer(s) called in the last {Hours:0} h", callbackMemory.Count, reach.TotalHours);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

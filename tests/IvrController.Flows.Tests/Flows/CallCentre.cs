@@ -1,8 +1,10 @@
 using IvrController.Flows;
+using IvrController.Rules.Callback;
 using IvrController.Store.Calls;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
 using IvrController.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -55,7 +57,8 @@ internal sealed class CallCentre : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     /// <param name="moreSql">Runs after the standard set-up: settings, memory rows, other numbers.</param>
-    public static async Task<CallCentre> CreateAsync(PostgresServer server, string prefix, string? moreSql = null, IAgentPresence? presence = null)
+    public static async Task<CallCentre> CreateAsync(
+        PostgresServer server, string prefix, string? moreSql = null, IAgentPresence? presence = null, CallbackMemory? memory = null, string? callLogConnectionString = null)
     {
         string connectionString = await server.CreateDatabaseAsync(prefix);
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
@@ -65,19 +68,25 @@ internal sealed class CallCentre : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        return await OnDatabaseAsync(connectionString, presence ?? new TestPresence(), new Random(7));
+        return await OnDatabaseAsync(connectionString, presence ?? new TestPresence(), new Random(7), memory, callLogConnectionString);
     }
 
     /// <summary>The flows on a database someone else filled (ivrctl, a script), with a seeded random pick.</summary>
-    public static async Task<CallCentre> OnDatabaseAsync(string connectionString, IAgentPresence presence, Random random)
+    /// <param name="callLogConnectionString">
+    /// Where the flows read the call log's callback memory, when not the same database: a server that
+    /// is down, to play a database outage after the rules were loaded.
+    /// </param>
+    public static async Task<CallCentre> OnDatabaseAsync(
+        string connectionString, IAgentPresence presence, Random random, CallbackMemory? memory = null, string? callLogConnectionString = null)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
         RuleSnapshotBuild rules = await new RuleSnapshotSource(dataSource, null).LoadBuildAsync(CancellationToken.None);
         var callLog = new CallLog(dataSource);
+        var memoryLog = callLogConnectionString is null ? callLog : new CallLog(NpgsqlDataSource.Create(callLogConnectionString));
         var logs = new CapturedLogs();
         var context = new CallFlowContext(
             () => rules.Snapshot,
-            callLog,
+            new CallbackLookup(memory ?? new CallbackMemory(TimeSpan.FromDays(7)), memoryLog, TimeSpan.FromSeconds(1), logs.Factory().CreateLogger<CallbackLookup>()),
             new CallLogRecorder(callLog),
             new TableCustomerIdLookup(() => rules.CustomerIds),
             presence,
@@ -88,6 +97,9 @@ internal sealed class CallCentre : IAsyncDisposable
             logs.Factory());
         return new CallCentre(dataSource, context, logs);
     }
+
+    /// <summary>A PostgreSQL that is not there: the port is closed, so every connection is refused at once.</summary>
+    public const string DatabaseDown = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2;Pooling=false";
 
     /// <summary>"Customer hung up an hour ago after agent A called them": the callback memory.</summary>
     public static string Remembered(string agentId, string customerE164, TimeSpan ago) => $"""

@@ -1,4 +1,6 @@
 using IvrController.Flows.Tests.Support;
+using IvrController.Rules.Callback;
+using IvrController.Rules.Numbers;
 using IvrController.TestSupport;
 using Xunit;
 
@@ -143,5 +145,60 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.StartsWith("{origination_caller_id_number=***********23,origination_caller_id_name=***********23,", bridge, StringComparison.Ordinal);
         Assert.EndsWith("}user/1001@127.0.0.1", bridge, StringComparison.Ordinal);
         Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("2125550123", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task During_a_database_outage_a_customer_reaches_the_agent_the_controller_remembers()
+    {
+        // The call was placed through this controller (so it is in its memory) while the database was away.
+        var memory = new CallbackMemory(TimeSpan.FromDays(7));
+        memory.Remember(new LastOutboundCall(
+            "1001", ChineseNumberNormalizer.Default.Normalize("13800138000"), ChineseNumberNormalizer.Default.Normalize("02152810000"), DateTimeOffset.UtcNow.AddMinutes(-5)));
+        await using var centre = await CallCentre.CreateAsync(
+            server, "flow_cb_outage", null, new TestPresence().Registered("1001"), memory, CallCentre.DatabaseDown);
+        FlowSwitch customer = CustomerCalls()
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(3), Party.Customer));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal(("bridge", RingAgent1001(20, customer.UniqueId)), customer.Executed.Single(e => e.Application == "bridge"));
+        Assert.Contains(centre.Logs.Lines, line => line.Contains("from this controller alone (agent 1001)", StringComparison.Ordinal));
+        Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("13800138000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_call_in_the_log_that_this_controller_did_not_place_still_counts_while_the_database_is_up()
+    {
+        // 1002 called the customer more recently than the call this controller remembers (another controller, say).
+        var memory = new CallbackMemory(TimeSpan.FromDays(7));
+        memory.Remember(new LastOutboundCall(
+            "1001", ChineseNumberNormalizer.Default.Normalize("13800138000"), ChineseNumberNormalizer.Default.Normalize("02152810000"), DateTimeOffset.UtcNow.AddHours(-2)));
+        await using var centre = await CallCentre.CreateAsync(
+            server, "flow_cb_both", CallCentre.Remembered("1002", "+8613800138000", TimeSpan.FromHours(1)), new TestPresence().Registered("1001").Registered("1002"), memory);
+        FlowSwitch customer = CustomerCalls()
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(3), Party.Customer));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.EndsWith("}user/1002@127.0.0.1", customer.Executed.Single(e => e.Application == "bridge").Argument, StringComparison.Ordinal);
+        Assert.Equal("1002", memory.Find(ChineseNumberNormalizer.Default.Normalize("13800138000"), DateTimeOffset.MinValue)?.AgentId);
+    }
+
+    [Fact]
+    public async Task A_fault_inside_a_flow_gives_the_caller_a_prompt_and_a_clean_hangup_never_the_switchs_fallback()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_fault", CalledByAgent1001, new FaultyPresence());
+        FlowSwitch customer = CustomerCalls();
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
+        Assert.Equal("NORMAL_TEMPORARY_FAILURE", customer.HangupCause);
+        Assert.Contains(centre.Logs.Lines, line => line.Contains("failed inside the controller: presence is broken", StringComparison.Ordinal));
+    }
+
+    private sealed class FaultyPresence : IAgentPresence
+    {
+        public AgentAvailability? Availability(string agentId) => throw new InvalidOperationException("presence is broken");
     }
 }

@@ -35,6 +35,24 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task The_memory_loaded_at_start_is_the_latest_call_per_customer_that_showed_one_of_our_numbers()
+    {
+        await Log.RecordOutboundCallAsync(Call("1001", "13800000091", "+862152810000", Now.AddHours(-20)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1002", "13800000091", "+862152810001", Now.AddHours(-10)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1003", "13800000091", null, Now.AddHours(-1)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1004", "13800000092", "+862152810003", Now.AddHours(-3)), CancellationToken.None);
+        await Log.RecordOutboundCallAsync(Call("1005", "13800000093", "+862152810003", Now.AddHours(-100)), CancellationToken.None);
+
+        IReadOnlyList<LastOutboundCall> calls = await Log.LatestOutboundCallPerCustomerSinceAsync(Now.AddHours(-72), CancellationToken.None);
+
+        var ours = calls.Where(c => c.CustomerNumber.E164 is "+8613800000091" or "+8613800000092" or "+8613800000093")
+            .OrderBy(c => c.CustomerNumber.E164).Select(c => (c.AgentId, c.CustomerNumber.E164, c.CallerNumber.E164, c.StartedAt)).ToArray();
+        Assert.Equal(
+            [("1002", "+8613800000091", "+862152810001", Now.AddHours(-10)), ("1004", "+8613800000092", "+862152810003", Now.AddHours(-3))],
+            ours);
+    }
+
+    [Fact]
     public async Task No_call_within_the_window_is_no_memory()
     {
         await Log.RecordOutboundCallAsync(Call("1001", "13800000011", "+862152810000", Now.AddHours(-73)), CancellationToken.None);
