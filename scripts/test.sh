@@ -4,10 +4,13 @@
 #   scripts/test.sh [extra dotnet test args...]
 #
 # Environment:
-#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well, e.g.
-#                        'password=SECRET' or 'esl=127.0.0.1:8021;password=SECRET;pstn=127.0.0.1:5090'
-#                        (README: "Accepting a deployment: the real-switch suite"); sipp, from the
-#                        Debian package sip-tester, is installed then
+#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well:
+#                        'start' starts a throwaway FreeSWITCH on freeswitch-conf/ (the `freeswitch`
+#                        on PATH; scripts/freeswitch.sh) for the run and stops it afterwards, and the
+#                        suite also restarts it mid-call; or the settings of a switch already running,
+#                        e.g. 'password=SECRET' or 'esl=127.0.0.1:8021;password=SECRET;pstn=127.0.0.1:5090'
+#                        (README: "Accepting a deployment: the real-switch suite"), which the suite
+#                        never restarts. sipp, from the Debian package sip-tester, is installed then
 #   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
 #                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
 #                        (handy while another project of the solution does not build)
@@ -33,6 +36,8 @@ freeswitch_banner() {
     local counts="$1 passed, $2 failed, $3 skipped"
     if [[ -z ${IVR_TEST_FREESWITCH:-} ]]; then
         echo "NOTE: IVR_TEST_FREESWITCH is not set: the real-switch integration suite was SKIPPED ($counts; see README \"Accepting a deployment: the real-switch suite\")"
+    elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} ]]; then
+        echo "NOTE: the real-switch integration suite ran on a FreeSWITCH this run started ($counts)"
     else
         echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED ($counts)"
     fi
@@ -61,23 +66,44 @@ if ! command -v sipp >/dev/null; then
 fi
 
 pg_dir="${IVR_PG_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ivr-pg.XXXXXX")}"
+fs_dir=""
+results_dir="$repo_root/.testresults"
 
-# The cluster must go away whatever happens below, including Ctrl-C.
+# The cluster and a switch of our own must go away whatever happens below, including Ctrl-C.
 cleanup() {
     bash "$repo_root/scripts/pg.sh" stop "$pg_dir" || log "WARNING: could not stop the cluster in $pg_dir"
+    if [[ -n $fs_dir ]]; then
+        # The switch's log is kept with the test results.
+        cp "$fs_dir/log/freeswitch.log" "$results_dir/freeswitch.log" 2>/dev/null || true
+        bash "$repo_root/scripts/freeswitch.sh" stop "$fs_dir" || log "WARNING: could not stop the FreeSWITCH in $fs_dir"
+        fs_dir=""
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Only this run's TRX files may count towards the summary.
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
+    if ! command -v freeswitch >/dev/null; then
+        log "ERROR: IVR_TEST_FREESWITCH=start, but no 'freeswitch' is on PATH (looked for the freeswitch binary; a containerized switch is not supported yet). Build one (README: \"Accepting a deployment\") or name a running switch in IVR_TEST_FREESWITCH."
+        exit 1
+    fi
+    fs_dir="$(mktemp -d "${TMPDIR:-/tmp}/ivr-fs.XXXXXX")"
+    IVR_TEST_FREESWITCH="$(bash scripts/freeswitch.sh start "$fs_dir" | tail -n 1)"
+    export IVR_TEST_FREESWITCH
+    # The suite restarts only a switch it owns.
+    export IVR_TEST_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $fs_dir"
+    log "started FreeSWITCH for this run ($(freeswitch -version 2>/dev/null | head -n 1)); its files are in $fs_dir"
+fi
+
 IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
 export IVR_TEST_PG
 log "IVR_TEST_PG=$IVR_TEST_PG"
 
-# Only this run's TRX files may count towards the summary.
-results_dir="$repo_root/.testresults"
-rm -rf "$results_dir"
-mkdir -p "$results_dir"
 test_log="$results_dir/dotnet-test.log"
 
 target="${IVR_TEST_PROJECT:-IvrController.sln}"

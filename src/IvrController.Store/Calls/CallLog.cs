@@ -92,6 +92,23 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return calls;
     }
 
+    /// <summary>
+    /// Outbound calls started between <paramref name="since"/> and <paramref name="before"/> whose end
+    /// was never recorded: calls a controller stopped watching (it was killed or restarted mid-call).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> OpenOutboundCallsAsync(DateTimeOffset since, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select call_uuid from outbound_calls
+             where ended_at is null and started_at >= @Since and started_at < @Before
+             order by started_at
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Guid>(new CommandDefinition(
+            sql, new { Since = since.ToUniversalTime(), Before = before.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
     /// <summary>Stores a survey result; false when this call's survey was already stored.</summary>
     public async Task<bool> RecordSurveyResultAsync(SurveyResultRecord result, CancellationToken cancellationToken)
     {

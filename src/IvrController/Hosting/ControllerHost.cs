@@ -161,5 +161,9 @@ public static class ControllerHost
         services.AddHostedService<RuleReloading>();
         services.AddHostedService<SwitchConnection>();
         services.AddHostedService<CallJournalReplay>();
+        services.AddSingleton(sp => new UnfinishedCalls(
+            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
+            sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
     }
 }

@@ -53,6 +53,28 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task Open_calls_are_those_started_in_the_range_whose_end_was_never_recorded()
+    {
+        var ended = Call("1001", "13800000101", "+862152810000", Now.AddHours(-3));
+        var open = Call("1001", "13800000102", "+862152810000", Now.AddHours(-2));
+        var tooOld = Call("1001", "13800000103", "+862152810000", Now.AddDays(-3));
+        var afterStart = Call("1001", "13800000104", "+862152810000", Now.AddMinutes(1));
+        foreach (var call in new[] { ended, open, tooOld, afterStart })
+        {
+            await Log.RecordOutboundCallAsync(call, CancellationToken.None);
+        }
+
+        await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(ended.CallUuid, "SUCCESS", null, Now.AddHours(-2.5)), CancellationToken.None);
+
+        IReadOnlyList<Guid> found = await Log.OpenOutboundCallsAsync(Now.AddDays(-2), Now, CancellationToken.None);
+
+        Assert.Contains(open.CallUuid, found);
+        Assert.DoesNotContain(ended.CallUuid, found);
+        Assert.DoesNotContain(tooOld.CallUuid, found);
+        Assert.DoesNotContain(afterStart.CallUuid, found);
+    }
+
+    [Fact]
     public async Task No_call_within_the_window_is_no_memory()
     {
         await Log.RecordOutboundCallAsync(Call("1001", "13800000011", "+862152810000", Now.AddHours(-73)), CancellationToken.None);

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Messages;
+using IvrController.Flows;
+using IvrController.Presence;
+using IvrController.Store.Calls;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IvrController.Hosting;
+
+/// <summary>
+/// Outbound calls that outlived a controller: a bridged call goes on when the controller is
+/// killed or restarted (DESIGN 5), and nobody records its end. After every rebuild of presence
+/// (so at start and after each reconnect to the switch) the call log's open calls from before this
+/// controller started are checked against the switch: a call whose agent leg is gone ended while
+/// no controller watched (recorded now, as <see cref="EndedUnobserved"/>); a call still up is
+/// watched until its agent leg hangs up, and recorded then with the bridge's disposition.
+/// </summary>
+public sealed class UnfinishedCalls(
+    CallLog callLog,
+    ICallRecorder recorder,
+    InboundClient client,
+    PresenceTracker presence,
+    TimeProvider time,
+    ILogger<UnfinishedCalls> logger) : BackgroundService
+{
+    /// <summary>The disposition of a call that ended while no controller watched it: it ended at or before the recorded end.</summary>
+    public const string EndedUnobserved = "ENDED_UNOBSERVED";
+
+    /// <summary>How far back an open call is still looked for on the switch.</summary>
+    private static readonly TimeSpan Reach = TimeSpan.FromDays(2);
+
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+    private readonly ConcurrentDictionary<string, string> _watched = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Channel<bool> _checks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Calls being watched until they end.</summary>
+    public int Watched => _watched.Count;
+
+    /// <summary>Raised after each check of the open calls, with how many were closed.</summary>
+    public event EventHandler<int>? Checked;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        presence.Reconciled += OnReconciled;
+        presence.Changed += OnChanged;
+        string reason = "the host is stopping";
+        try
+        {
+            if (presence.Presence.IsSynchronized)
+            {
+                _checks.Writer.TryWrite(true);
+            }
+
+            await foreach (bool _ in _checks.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await CheckAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            presence.Reconciled -= OnReconciled;
+            presence.Changed -= OnChanged;
+            logger.LogInformation("Stopped checking for calls that outlived a controller: {Reason}", reason);
+        }
+    }
+
+    private void OnReconciled(object? sender, PresenceReconciliation e) => _checks.Writer.TryWrite(true);
+
+    private void OnChanged(object? sender, PresenceChange change)
+    {
+        if (change.Kind == PresenceChangeKind.LegEnded && change.ChannelUuid is { } uuid && _watched.TryRemove(uuid, out string? disposition))
+        {
+            logger.LogInformation("Call {CallId}, which outlived the previous controller, ended ({Disposition})", uuid, disposition);
+            _ = RecordEndAsync(Guid.Parse(uuid), disposition);
+        }
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        int closed = 0;
+        try
+        {
+            IReadOnlyList<Guid> open = await callLog.OpenOutboundCallsAsync(_startedAt - Reach, _startedAt, cancellationToken).ConfigureAwait(false);
+            foreach (Guid call in open)
+            {
+                string uuid = call.ToString();
+                if (_watched.ContainsKey(uuid))
+                {
+                    continue;
+                }
+
+                ApiResponse exists = await client.ApiAsync($"uuid_exists {uuid}", null, cancellationToken).ConfigureAwait(false);
+                if (exists.Body.Trim() == "true")
+                {
+                    // Answered calls carry the bridge's result on the agent leg; a call still ringing has none yet.
+                    ApiResponse result = await client.ApiAsync($"uuid_getvar {uuid} originate_disposition", null, cancellationToken).ConfigureAwait(false);
+                    string disposition = result.Body.Trim() is { Length: > 0 } value && !value.StartsWith('-') && value != "_undef_" ? value : EndedUnobserved;
+                    _watched[uuid] = disposition;
+                    logger.LogInformation("Call {CallId} outlived the previous controller and is still up: its end will be recorded", uuid);
+                }
+                else
+                {
+                    await RecordEndAsync(call, EndedUnobserved).ConfigureAwait(false);
+                    closed++;
+                    logger.LogInformation("Call {CallId} ended while no controller watched it: recorded as ended by now ({Disposition})", uuid, EndedUnobserved);
+                }
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The database or the switch is away: the next rebuild of presence tries again.
+            logger.LogWarning("Could not check the call log's open calls against the switch ({Reason}); trying again after the next reconnect", e.Message);
+        }
+
+        Checked?.Invoke(this, closed);
+    }
+
+    private async Task RecordEndAsync(Guid call, string disposition)
+    {
+        try
+        {
+            await recorder.RecordOutboundCallEndAsync(new OutboundCallEnd(call, disposition, null, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not record the end of call {CallId}", call);
+        }
+    }
+}
