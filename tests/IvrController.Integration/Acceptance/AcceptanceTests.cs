@@ -15,7 +15,7 @@ namespace IvrController.Integration.Acceptance;
 /// passed) without IVR_TEST_FREESWITCH; see README "Accepting a deployment: the real-switch suite".
 /// </summary>
 [Collection(DeploymentCollection.Name)]
-public sealed class AcceptanceTests(Deployment deployment, ITestOutputHelper output)
+public sealed partial class AcceptanceTests(Deployment deployment, ITestOutputHelper output)
 {
     private static readonly TimeSpan Talk = TimeSpan.FromSeconds(3);
 
@@ -162,18 +162,5 @@ public sealed class AcceptanceTests(Deployment deployment, ITestOutputHelper out
         Assert.DoesNotContain(scene.ControllerLog, e => e.Level >= LogLevel.Information && e.Message.Contains(Customer, StringComparison.Ordinal));
 
     /// <summary>Runs one test's scene; on failure the test output gets every log of it.</summary>
-    private async Task PlayAsync(Func<Scene, Task> test, [CallerMemberName] string name = "")
-    {
-        output.WriteLine($"switch: {deployment.Switch}");
-        await using var scene = new Scene(deployment, name);
-        try
-        {
-            await test(scene);
-        }
-        catch
-        {
-            output.WriteLine(scene.Report());
-            throw;
-        }
-    }
+    private Task PlayAsync(Func<Scene, Task> test, [CallerMemberName] string name = "") => Scene.PlayAsync(deployment, output, test, name);
 }

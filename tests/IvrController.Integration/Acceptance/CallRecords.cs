@@ -51,6 +51,47 @@ public static class CallRecords
     }
 
     /// <summary>
+    /// Waits until <paramref name="countSql"/> (a <c>select count(*)</c> with <c>@call</c>) counts at
+    /// least one row: for records the controller writes later (replayed after an outage, closed after a
+    /// restart). The database has no signal to wait on, so it is asked every quarter second.
+    /// </summary>
+    public static async Task WaitForRowAsync(string database, string countSql, Guid callUuid, string what, TimeSpan timeout)
+    {
+        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            await using (var connection = new NpgsqlConnection(database))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(countSql, connection);
+                command.Parameters.AddWithValue("call", callUuid);
+                if ((long)(await command.ExecuteScalarAsync())! > 0)
+                {
+                    return;
+                }
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the database never showed {what} for call {callUuid} within {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    /// <summary>The call's disposition and whether its end is recorded.</summary>
+    public static async Task<(string? Disposition, bool Ended)> EndOfAsync(string database, Guid callUuid)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select disposition, ended_at is not null from outbound_calls where call_uuid = @call", connection);
+        command.Parameters.AddWithValue("call", callUuid);
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
+        return await row.ReadAsync() ? (row.IsDBNull(0) ? null : row.GetString(0), row.GetBoolean(1)) : (null, false);
+    }
+
+    /// <summary>
     /// Gives the customer callback memory of the agent, as a call a minute ago would have: for tests
     /// about what happens when the remembered agent cannot take the callback.
     /// </summary>

@@ -28,12 +28,16 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private PostgresServer? _postgres;
+    private DatabaseLink? _databaseLink;
     private IHost? _controller;
     private SwitchEvents? _events;
 
     public SwitchUnderTest Switch { get; private set; } = null!;
 
     public string Database { get; private set; } = "";
+
+    /// <summary>The controller's own road to the database, which a test can cut to play an outage.</summary>
+    public DatabaseLink DatabaseLink => _databaseLink ?? throw new InvalidOperationException("the deployment is not started");
 
     public ControllerLog Log { get; } = new();
 
@@ -67,6 +71,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         await _postgres.InitializeAsync();
         Database = await _postgres.CreateDatabaseAsync("acceptance", starting.Token);
         await DemoCallCentre.LoadAsync(Database, LogDirectory, starting.Token);
+        _databaseLink = DatabaseLink.Open(Database);
 
         _events = new SwitchEvents(new InboundClient(
             new InboundClientOptions { Host = Switch.Esl.Host, Port = Switch.Esl.Port, Password = Switch.Password },
@@ -92,6 +97,11 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await controller.StopAsync(stopping.Token);
             controller.Dispose();
+        }
+
+        if (Interlocked.Exchange(ref _databaseLink, null) is { } link)
+        {
+            await link.DisposeAsync();
         }
 
         if (Interlocked.Exchange(ref _events, null) is { } events)
@@ -122,6 +132,32 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         await Service<LiveRules>().WaitForVersionAsync(version, CancellationToken.None).WaitAsync(StartTimeout);
         return output;
     }
+
+    /// <summary>
+    /// Stops the controller as a crash would look to the switch (calls in progress are dropped at once,
+    /// nothing is recorded for them), runs <paramref name="whileDown"/>, and starts a new one on the same database.
+    /// </summary>
+    public async Task RestartControllerAsync(Func<Task>? whileDown = null)
+    {
+        if (Interlocked.Exchange(ref _controller, null) is { } controller)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await controller.StopAsync(stopping.Token);
+            controller.Dispose();
+        }
+
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await StartControllerAsync(starting.Token);
+    }
+
+    /// <summary>Runs <c>ivrctl call</c> with the settings the suite's controller runs on.</summary>
+    public Task<(int ExitCode, string Output, string Error)> ClickToCallAsync(string agent, string customer) =>
+        DemoCallCentre.IvrctlAsync(Database, ["call", "--agent", agent, "--customer", customer, .. SwitchArguments()]);
 
     /// <summary>Completes when the controller's presence view of <paramref name="agentId"/> satisfies <paramref name="condition"/>.</summary>
     public async Task WaitForPresenceAsync(string agentId, Func<PresenceTracker, bool> condition, string what)
@@ -156,6 +192,13 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    private string[] SwitchArguments() =>
+    [
+        $"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}",
+        $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
+        $"--Flows:AgentDomain={Switch.Domain}",
+    ];
+
     /// <summary>Refuses to run against a switch whose configuration cannot give the results the tests expect.</summary>
     private async Task CheckSwitchConfigurationAsync(CancellationToken cancellationToken)
     {
@@ -176,10 +219,10 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     {
         _controller = ControllerHost.Build(
         [
-            $"--Database:ConnectionString={Database}",
-            $"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}",
-            $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
-            $"--Flows:AgentDomain={Switch.Domain}",
+            $"--Database:ConnectionString={DatabaseLink.ConnectionString}",
+            .. SwitchArguments(),
+            // A stop drops calls in progress at once, as a killed controller would (calls outlive it by themselves).
+            "--Outbound:DrainTimeout=00:00:00",
             // Its own journal, so a controller of the user's own (default directory) cannot hold the lock.
             $"--CallJournal:Directory={Path.Combine(Path.GetTempPath(), $"ivr-acceptance-journal-{Guid.NewGuid():N}")}",
         ], services => services.AddSingleton<ILoggerProvider>(Log));

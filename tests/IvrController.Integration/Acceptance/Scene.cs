@@ -2,6 +2,7 @@ using System.Text;
 using IvrController.Integration.Sipp;
 using IvrController.Presence;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace IvrController.Integration.Acceptance;
 
@@ -41,6 +42,22 @@ public sealed class Scene : IAsyncDisposable
     public IReadOnlyList<ControllerLogEntry> ControllerLog => Deployment.Log.Entries.Since(_logStart);
 
     public IReadOnlyList<SwitchEvent> SwitchEvents => Deployment.Events.Journal.Since(_eventStart);
+
+    /// <summary>Runs one test's scene; on failure the test output gets every log of it.</summary>
+    public static async Task PlayAsync(Deployment deployment, ITestOutputHelper output, Func<Scene, Task> test, string name)
+    {
+        output.WriteLine($"switch: {deployment.Switch}");
+        await using var scene = new Scene(deployment, name);
+        try
+        {
+            await test(scene);
+        }
+        catch
+        {
+            output.WriteLine(scene.Report());
+            throw;
+        }
+    }
 
     /// <summary>Starts a phone; a waiting phone is only returned once it listens.</summary>
     public async Task<SippProcess> StartAsync(SippCall call)

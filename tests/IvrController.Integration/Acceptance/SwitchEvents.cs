@@ -19,6 +19,7 @@ public sealed class SwitchEvents : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private Task _reading = Task.CompletedTask;
+    private Task _connection = Task.CompletedTask;
 
     public SwitchEvents(InboundClient client)
     {
@@ -31,8 +32,29 @@ public sealed class SwitchEvents : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The first connection says plainly what is wrong (address, password); then the client keeps
+        // itself connected, across a restart of the switch too.
         await Client.ConnectAsync(cancellationToken);
         await Client.SubscribeAsync(Subscriptions, cancellationToken);
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventHandler<InboundConnectionChange> changed = (_, change) =>
+        {
+            if (change.IsConnected)
+            {
+                connected.TrySetResult();
+            }
+        };
+        Client.ConnectionChanged += changed;
+        _connection = Client.RunAsync(_stop.Token);
+        try
+        {
+            await connected.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        finally
+        {
+            Client.ConnectionChanged -= changed;
+        }
+
         _reading = ReadAsync();
     }
 
@@ -45,6 +67,7 @@ public sealed class SwitchEvents : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        await _connection;
         await Client.DisposeAsync();
         try
         {

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using IvrController.Esl.Inbound;
+using IvrController.Integration.Switch;
+using IvrController.Presence;
+using Xunit;
+using Xunit.Abstractions;
+using static IvrController.Integration.Acceptance.DemoCallCentre;
+
+namespace IvrController.Integration.Acceptance;
+
+/// <summary>The switch restarted under the controller: only on a switch the test run owns.</summary>
+[Collection(DeploymentCollection.Name)]
+public sealed class SwitchRestartTests(Deployment deployment, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
+
+    [ManagedSwitchFact]
+    public Task After_a_switch_restart_the_controller_rebuilds_presence_within_two_seconds_of_the_event_socket_reopening() =>
+        Scene.PlayAsync(deployment, output, async scene =>
+        {
+            await scene.RegisterAsync(Agent, AgentPassword, scene.Phones.FreePort());
+            PresenceTracker tracker = deployment.Service<PresenceTracker>();
+            var rebuilt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            EventHandler<PresenceReconciliation> reconciled = (_, _) => rebuilt.TrySetResult(DateTimeOffset.UtcNow);
+            EventHandler<InboundConnectionChange> suiteConnection = (_, change) =>
+            {
+                if (change.IsConnected)
+                {
+                    watching.TrySetResult();
+                }
+            };
+            deployment.Events.Client.ConnectionChanged += suiteConnection;
+            try
+            {
+                DateTimeOffset reopened = await RestartSwitchAsync();
+                tracker.Reconciled += reconciled;
+                if (tracker.Presence.IsSynchronized && tracker.Presence.Snapshot().SynchronizedAt is { } at && at >= reopened - Promise)
+                {
+                    rebuilt.TrySetResult(at);
+                }
+
+                DateTimeOffset back = await rebuilt.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                output.WriteLine($"event socket reopened at {reopened:HH:mm:ss.fff}, presence rebuilt at {back:HH:mm:ss.fff}");
+                Assert.True(back - reopened <= Promise, $"presence was rebuilt {(back - reopened).TotalSeconds:0.0} s after the switch's event socket reopened");
+                await watching.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                tracker.Reconciled -= reconciled;
+                deployment.Events.Client.ConnectionChanged -= suiteConnection;
+            }
+
+            // The rebuilt view agrees with the switch about the agent.
+            string contacts = await deployment.Events.ApiAsync($"sofia_contact {Agent}@{deployment.Switch.Domain}");
+            Assert.Equal(!contacts.Contains("user_not_registered", StringComparison.Ordinal), tracker.IsRegistered(Agent));
+        }, nameof(After_a_switch_restart_the_controller_rebuilds_presence_within_two_seconds_of_the_event_socket_reopening));
+
+    /// <summary>Restarts the switch; returns when its event socket accepted connections again.</summary>
+    private async Task<DateTimeOffset> RestartSwitchAsync()
+    {
+        var start = new ProcessStartInfo("bash", ["-c", ManagedSwitchFactAttribute.RestartCommand!])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process restart = Process.Start(start)!;
+        Task<string> stdout = restart.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = restart.StandardError.ReadToEndAsync();
+        await restart.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        output.WriteLine(await stdout + await stderr);
+        Assert.True(restart.ExitCode == 0, $"restarting the switch failed ({restart.ExitCode}): {await stderr}");
+        return DateTimeOffset.UtcNow;
+    }
+}
