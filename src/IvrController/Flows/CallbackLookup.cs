@@ -12,18 +12,18 @@ namespace IvrController.Flows;
 /// short deadline and its failure is logged, never the call's: during a database outage a customer
 /// still reaches the agent this controller remembers (DESIGN 5).
 /// </summary>
-public sealed class CallbackLookup(CallbackMemory memory, ICallbackMemoryStore callLog, TimeSpan callLogDeadline, ILogger<CallbackLookup> logger) : ICallbackMemoryStore
+public sealed class CallbackLookup(CallbackMemory memory, ICallbackMemoryStore callLog, TimeSpan callLogDeadline, ILogger<CallbackLookup> logger, TimeProvider? time = null) : ICallbackMemoryStore
 {
     public async Task<LastOutboundCall?> FindLastOutboundCallAsync(PhoneNumber customer, DateTimeOffset since, CancellationToken cancellationToken)
     {
         LastOutboundCall? remembered = memory.Find(customer, since);
         LastOutboundCall? logged;
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var deadline = new CancellationTokenSource(callLogDeadline, time ?? TimeProvider.System))
+        using (var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
         {
-            deadline.CancelAfter(callLogDeadline);
             try
             {
-                logged = await callLog.FindLastOutboundCallAsync(customer, since, deadline.Token).ConfigureAwait(false);
+                logged = await callLog.FindLastOutboundCallAsync(customer, since, either.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

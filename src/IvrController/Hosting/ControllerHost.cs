@@ -118,7 +118,8 @@ public static class ControllerHost
         services.AddSingleton(_ => new CallbackMemory(CallbackMemoryRetention));
         services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<CallbackMemory>()));
         services.AddSingleton(sp => new CallbackLookup(
-            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>()));
+            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICustomerIdLookup>(sp =>
         {
             if (settings.CustomerIdLookup.BaseUrl is not null)

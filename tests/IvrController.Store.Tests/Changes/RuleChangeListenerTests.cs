@@ -1,3 +1,4 @@
+using IvrController.TestSupport;
 using IvrController.Store.Changes;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -42,7 +43,11 @@ public sealed class RuleChangeListenerTests(MigratedDatabase database) : IClassF
     [Fact]
     public async Task Burst_of_statements_on_several_tables_becomes_one_change()
     {
-        await using var running = Start(new RuleChangeListenerOptions { CoalesceWindow = TimeSpan.FromMilliseconds(500) });
+        // The window is on a fake clock that stands still until every statement has been heard, so
+        // how long the statements take on a busy machine cannot split the burst.
+        var clock = new WatchedClock();
+        await using var running = Start(new RuleChangeListenerOptions { CoalesceWindow = TimeSpan.FromMilliseconds(500) }, clock);
+        await clock.FireNextTimerAsync();
         await running.NextAsync();
 
         // Separate statements, each its own transaction and so its own notification.
@@ -64,9 +69,13 @@ public sealed class RuleChangeListenerTests(MigratedDatabase database) : IClassF
             }
         }
 
+        int heard = 0;
+        await running.Logger.WaitForAsync(r => r.Message.StartsWith("Rules changed in table ", StringComparison.Ordinal) && ++heard == 7, Patience);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), await clock.FireNextTimerAsync());
         var burst = await running.NextAsync();
         // Had the burst been split, its remainder would come next instead of (or merged with) this.
         await Sql.ExecuteAsync(database.ConnectionString, "insert into number_regions values ('1360013', 'Hubei', 'Wuhan')");
+        await clock.FireNextTimerAsync();
         var after = await running.NextAsync();
 
         Assert.Equal(["agent_skill_groups", "agents", "customer_ids", "settings", "skill_groups"], burst.Tables);
@@ -164,10 +173,10 @@ public sealed class RuleChangeListenerTests(MigratedDatabase database) : IClassF
         Assert.Contains("MaxReconnectDelay", error.Message, StringComparison.Ordinal);
     }
 
-    private RunningListener Start(RuleChangeListenerOptions options)
+    private RunningListener Start(RuleChangeListenerOptions options, TimeProvider? time = null)
     {
         var logger = new TestLogger<RuleChangeListener>();
-        var listener = new RuleChangeListener(database.ConnectionString, options, logger);
+        var listener = new RuleChangeListener(database.ConnectionString, options, logger, time);
         var stop = new CancellationTokenSource();
         return new RunningListener(listener, logger, stop, listener.RunAsync(stop.Token));
     }

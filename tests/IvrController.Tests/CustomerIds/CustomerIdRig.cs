@@ -1,3 +1,4 @@
+using IvrController.TestSupport;
 using IvrController.CustomerIds;
 using IvrController.Rules.Numbers;
 using Microsoft.Extensions.Logging.Testing;

@@ -182,7 +182,7 @@ public sealed class CallRecordJournalWriteTests(MigratedDatabase database) : ICl
         int journaled = destinations.Count(d => d == CallRecordDestination.Journal);
         Assert.InRange(journaled, 50, 100);
         rig.StartReplay();
-        await rig.LogAsync($"Replayed {journaled} call records");
+        await rig.ReplayedAfterOutageAsync($"Replayed {journaled} call records");
 
         Assert.DoesNotContain(CallRecordDestination.DeadLetter, destinations);
         Assert.Equal(100, await CallRecords.CallsAsync(Db, calls.Select(c => c.CallUuid).ToArray()));

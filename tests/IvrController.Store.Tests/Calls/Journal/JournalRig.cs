@@ -66,6 +66,30 @@ internal sealed class JournalRig : IAsyncDisposable
     public Task<LogRecord> LogAsync(string fragment) =>
         WithLogOnTimeout(fragment, Logger.WaitForAsync(r => r.Message.Contains(fragment, StringComparison.Ordinal), Patience));
 
+    /// <summary>
+    /// Waits for the replay's summary line <paramref name="fragment"/> after an outage. Connections the
+    /// outage broke may still sit idle in the pool, and the first attempt that picks one fails and
+    /// retries after its backoff: each such retry is let through on the fake clock (the journal starts
+    /// the timer before it logs the line), so the wait does not hang on how the pool was left.
+    /// </summary>
+    public async Task<LogRecord> ReplayedAfterOutageAsync(string fragment)
+    {
+        Task<LogRecord> replayed = LogAsync(fragment);
+        for (int retries = 1; ; retries++)
+        {
+            int seen = 0;
+            Task<LogRecord> retry = Logger.WaitForAsync(
+                r => r.Message.StartsWith("Call record journal cannot replay", StringComparison.Ordinal) && ++seen == retries, Patience);
+            if (await Task.WhenAny(replayed, retry) == replayed)
+            {
+                return await replayed;
+            }
+
+            await retry;
+            Time.Advance(Options.MaxRetryDelay);
+        }
+    }
+
     /// <summary>Waits for the <paramref name="count"/>-th line containing <paramref name="fragment"/>.</summary>
     public Task<LogRecord> LogAsync(string fragment, int count)
     {

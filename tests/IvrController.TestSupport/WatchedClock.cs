@@ -1,13 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace IvrController.Tests.CustomerIds;
+namespace IvrController.TestSupport;
 
 /// <summary>
 /// A fake clock that reports every timer the code under test starts (a per-attempt timeout, a backoff
-/// delay), so a test advances time only once the timer exists: no polling, no races.
+/// delay, a coalescing window), so a test advances time only once the timer exists: no polling, no
+/// races, and no wall-clock deadline for a busy machine to miss.
 /// </summary>
-internal sealed class WatchedClock : FakeTimeProvider
+public sealed class WatchedClock : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _started = Channel.CreateUnbounded<TimeSpan>();
 
