@@ -7,7 +7,9 @@
 #   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well:
 #                        'start' starts a throwaway FreeSWITCH on freeswitch-conf/ (the `freeswitch`
 #                        on PATH; scripts/freeswitch.sh) for the run and stops it afterwards, and the
-#                        suite also restarts it mid-call; or the settings of a switch already running,
+#                        suite also restarts it mid-call; without `freeswitch` but with a Docker engine,
+#                        the suite runs it as a container of IVR_TEST_FREESWITCH_IMAGE (Testcontainers;
+#                        'container' asks for that directly); or the settings of a switch already running,
 #                        e.g. 'password=SECRET' or 'esl=127.0.0.1:8021;password=SECRET;pstn=127.0.0.1:5090'
 #                        (README: "Accepting a deployment: the real-switch suite"), which the suite
 #                        never restarts. sipp, from the Debian package sip-tester, is installed then
@@ -36,7 +38,7 @@ freeswitch_banner() {
     local counts="$1 passed, $2 failed, $3 skipped"
     if [[ -z ${IVR_TEST_FREESWITCH:-} ]]; then
         echo "NOTE: IVR_TEST_FREESWITCH is not set: the real-switch integration suite was SKIPPED ($counts; see README \"Accepting a deployment: the real-switch suite\")"
-    elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} ]]; then
+    elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} || ${IVR_TEST_FREESWITCH:-} == container ]]; then
         echo "NOTE: the real-switch integration suite ran on a FreeSWITCH this run started ($counts)"
     else
         echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED ($counts)"
@@ -88,16 +90,21 @@ rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
 if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
-    if ! command -v freeswitch >/dev/null; then
-        log "ERROR: IVR_TEST_FREESWITCH=start, but no 'freeswitch' is on PATH (looked for the freeswitch binary; a containerized switch is not supported yet). Build one (README: \"Accepting a deployment\") or name a running switch in IVR_TEST_FREESWITCH."
+    if command -v freeswitch >/dev/null; then
+        fs_dir="$(mktemp -d "${TMPDIR:-/tmp}/ivr-fs.XXXXXX")"
+        IVR_TEST_FREESWITCH="$(bash scripts/freeswitch.sh start "$fs_dir" | tail -n 1)"
+        export IVR_TEST_FREESWITCH
+        # The suite restarts only a switch it owns.
+        export IVR_TEST_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $fs_dir"
+        log "started FreeSWITCH for this run ($(freeswitch -version 2>/dev/null | head -n 1)); its files are in $fs_dir"
+    elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+        # The suite starts the switch itself, as a container (Testcontainers), and removes it.
+        export IVR_TEST_FREESWITCH=container
+        log "no 'freeswitch' on PATH but a Docker engine answers: the suite runs FreeSWITCH as a container of ${IVR_TEST_FREESWITCH_IMAGE:-its default image} (IVR_TEST_FREESWITCH_IMAGE)"
+    else
+        log "ERROR: IVR_TEST_FREESWITCH=start, but this machine has neither a 'freeswitch' on PATH nor a Docker engine that answers 'docker info' (looked for both). Install FreeSWITCH (README: \"Accepting a deployment\"), start Docker, or name a running switch in IVR_TEST_FREESWITCH."
         exit 1
     fi
-    fs_dir="$(mktemp -d "${TMPDIR:-/tmp}/ivr-fs.XXXXXX")"
-    IVR_TEST_FREESWITCH="$(bash scripts/freeswitch.sh start "$fs_dir" | tail -n 1)"
-    export IVR_TEST_FREESWITCH
-    # The suite restarts only a switch it owns.
-    export IVR_TEST_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $fs_dir"
-    log "started FreeSWITCH for this run ($(freeswitch -version 2>/dev/null | head -n 1)); its files are in $fs_dir"
 fi
 
 IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
@@ -171,7 +178,7 @@ elif ((lost != 0)); then
 elif ((passed + failed + skipped == 0)); then
     log "ERROR: no test ran"
     status=1
-elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} ]] && ((switch_skipped != 0)); then
+elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} || ${IVR_TEST_FREESWITCH:-} == container ]] && ((switch_skipped != 0)); then
     # On a switch of our own, every acceptance test must run: a skipped one did not pass.
     log "ERROR: the suite ran on a switch it started, but $switch_skipped real-switch acceptance test(s) were skipped"
     status=1

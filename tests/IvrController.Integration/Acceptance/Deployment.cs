@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace IvrController.Integration.Acceptance;
 
@@ -27,6 +28,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
+    private ContainerizedSwitch? _switchContainer;
     private PostgresServer? _postgres;
     private DatabaseLink? _databaseLink;
     private IHost? _controller;
@@ -57,7 +59,17 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
-        Switch = SwitchUnderTest.FromEnvironment();
+        if (ContainerizedSwitch.IsRequested)
+        {
+            using var pulling = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            _switchContainer = await ContainerizedSwitch.StartAsync(DemoCallCentre.RepositoryRoot(), pulling.Token);
+            Switch = SwitchUnderTest.Parse($"password={_switchContainer.Password}");
+        }
+        else
+        {
+            Switch = SwitchUnderTest.FromEnvironment();
+        }
+
         if (!SippProcess.IsInstalled())
         {
             throw new InvalidOperationException("sipp is not on PATH: install the Debian package sip-tester (scripts/test.sh does when IVR_TEST_FREESWITCH is set and it runs as root).");
@@ -113,6 +125,11 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         {
             await postgres.DisposeAsync();
         }
+
+        if (Interlocked.Exchange(ref _switchContainer, null) is { } container)
+        {
+            await container.DisposeAsync();
+        }
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
@@ -153,6 +170,32 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await StartControllerAsync(starting.Token);
+    }
+
+    /// <summary>
+    /// Restarts the switch the run owns: the container, or the command scripts/test.sh gave
+    /// (<see cref="ManagedSwitchFactAttribute.RestartCommand"/>). Returns once it is up again.
+    /// </summary>
+    public async Task RestartSwitchAsync(ITestOutputHelper output)
+    {
+        if (_switchContainer is { } container)
+        {
+            using var restarting = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await container.RestartAsync(restarting.Token);
+            return;
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", ManagedSwitchFactAttribute.RestartCommand!])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using System.Diagnostics.Process restart = System.Diagnostics.Process.Start(start)!;
+        Task<string> stdout = restart.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = restart.StandardError.ReadToEndAsync();
+        await restart.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        output.WriteLine(await stdout + await stderr);
+        Assert.True(restart.ExitCode == 0, $"restarting the switch failed ({restart.ExitCode}): {await stderr}");
     }
 
     /// <summary>Runs <c>ivrctl call</c> with the settings the suite's controller runs on.</summary>

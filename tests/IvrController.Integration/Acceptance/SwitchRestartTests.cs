@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IvrController.Esl.Inbound;
 using IvrController.Integration.Switch;
 using IvrController.Presence;
@@ -59,17 +58,7 @@ public sealed class SwitchRestartTests(Deployment deployment, ITestOutputHelper 
     /// <summary>Restarts the switch; returns when its event socket accepted connections again.</summary>
     private async Task<DateTimeOffset> RestartSwitchAsync()
     {
-        var start = new ProcessStartInfo("bash", ["-c", ManagedSwitchFactAttribute.RestartCommand!])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process restart = Process.Start(start)!;
-        Task<string> stdout = restart.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = restart.StandardError.ReadToEndAsync();
-        await restart.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        output.WriteLine(await stdout + await stderr);
-        Assert.True(restart.ExitCode == 0, $"restarting the switch failed ({restart.ExitCode}): {await stderr}");
+        await deployment.RestartSwitchAsync(output);
         return DateTimeOffset.UtcNow;
     }
 }

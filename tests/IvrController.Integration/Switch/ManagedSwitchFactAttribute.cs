@@ -4,7 +4,8 @@ namespace IvrController.Integration.Switch;
 
 /// <summary>
 /// A real-switch test that restarts the switch: it runs only on a switch the test run started itself
-/// (scripts/test.sh with IVR_TEST_FREESWITCH=start sets IVR_TEST_SWITCH_RESTART), never on a
+/// (scripts/test.sh with IVR_TEST_FREESWITCH=start sets IVR_TEST_SWITCH_RESTART, or a container the
+/// suite starts with IVR_TEST_FREESWITCH=container), never on a
 /// deployment being accepted. Skipped, with the reason, everywhere else.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -18,7 +19,7 @@ public sealed class ManagedSwitchFactAttribute : FactAttribute
         {
             Skip = SwitchUnderTest.SkipReason;
         }
-        else if (string.IsNullOrWhiteSpace(RestartCommand))
+        else if (string.IsNullOrWhiteSpace(RestartCommand) && !ContainerizedSwitch.IsRequested)
         {
             Skip = $"NOT RUN: this test restarts the switch, so it runs only on one the test run started itself (IVR_TEST_FREESWITCH=start); {RestartVariable} is not set.";
         }
