@@ -52,12 +52,14 @@ public sealed class DatabaseLink : IAsyncDisposable
         _listener?.Stop();
         _listener = null;
         await _accepting;
-        foreach ((Guid id, (TcpClient client, TcpClient server)) in _pipes)
+        foreach (Guid id in _pipes.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Dispose();
-            server.Dispose();
-            _pipes.TryRemove(id, out _);
+            // Whoever removes a pipe closes it: the relay's own clean-up may be closing it right now.
+            if (_pipes.TryRemove(id, out (TcpClient Client, TcpClient Server) pipe))
+            {
+                Reset(pipe.Client);
+                pipe.Server.Dispose();
+            }
         }
     }
 
@@ -82,6 +84,21 @@ public sealed class DatabaseLink : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await CutAsync();
+
+    /// <summary>Closes with a reset, as a server that went away leaves its clients.</summary>
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
+        {
+            // Already closed.
+        }
+
+        client.Dispose();
+    }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
     {

@@ -4,6 +4,10 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
+using IvrController.Esl.Connection;
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IvrController.Integration.Switch;
 
@@ -12,7 +16,8 @@ namespace IvrController.Integration.Switch;
 /// asks for where a Docker engine answers and no <c>freeswitch</c> is installed): the image named
 /// in IVR_TEST_FREESWITCH_IMAGE, with freeswitch-conf/ as /etc/freeswitch and sounds/ mounted as
 /// docker-compose.yml mounts them, on the host's network (everything binds to loopback), and a
-/// generated event-socket password. It lives as long as the suite and can be restarted.
+/// generated event-socket password. It is ready when the switch says so over its event socket
+/// (<c>api status</c>), whatever the image logs. It lives as long as the suite and can be restarted.
 /// </summary>
 public sealed class ContainerizedSwitch : IAsyncDisposable
 {
@@ -41,7 +46,7 @@ public sealed class ContainerizedSwitch : IAsyncDisposable
     /// <summary>The event-socket password the switch was started with.</summary>
     public string Password { get; }
 
-    /// <summary>Starts the container and returns once the switch says it has started and its event socket answers.</summary>
+    /// <summary>Starts the container and returns once the switch, asked over its event socket, says it is ready.</summary>
     public static async Task<ContainerizedSwitch> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         // The resource reaper is another image from a registry this machine may not reach; the
@@ -63,9 +68,7 @@ public sealed class ContainerizedSwitch : IAsyncDisposable
             .WithEnvironment("IVR_SOUNDS_DIR", "/opt/ivr/sounds")
             .WithBindMount(Path.Combine(repositoryRoot, "freeswitch-conf"), "/etc/freeswitch", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(repositoryRoot, "sounds"), "/opt/ivr/sounds", AccessMode.ReadOnly)
-            .WithWaitStrategy(Wait.ForUnixContainer()
-                .UntilMessageIsLogged("FreeSWITCH Started")
-                .AddCustomWaitStrategy(new EventSocketAnswers()))
+            .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new SwitchIsReady(password)))
             .Build();
         try
         {
@@ -104,18 +107,23 @@ public sealed class ContainerizedSwitch : IAsyncDisposable
         }
     }
 
-    /// <summary>The switch's event socket accepts connections on the host's loopback.</summary>
-    private sealed class EventSocketAnswers : IWaitUntil
+    /// <summary>
+    /// The switch answers <c>api status</c> on the host's loopback with "is ready": modules loaded and
+    /// the SIP profiles started, not merely the event socket listening (which comes first).
+    /// </summary>
+    private sealed class SwitchIsReady(string password) : IWaitUntil
     {
         public async Task<bool> UntilAsync(IContainer container)
         {
-            using var client = new TcpClient();
+            var options = new InboundClientOptions { Host = "127.0.0.1", Port = EslPort, Password = password, ConnectTimeout = TimeSpan.FromSeconds(2) };
+            await using var client = new InboundClient(options, NullLogger<InboundClient>.Instance);
             try
             {
-                await client.ConnectAsync("127.0.0.1", EslPort);
-                return true;
+                await client.ConnectAsync(CancellationToken.None);
+                ApiResponse status = await client.ApiAsync("status", TimeSpan.FromSeconds(5));
+                return status.Body.Contains("is ready", StringComparison.Ordinal);
             }
-            catch (SocketException)
+            catch (Exception e) when (e is EslConnectionException or EslAuthenticationException or TimeoutException or SocketException)
             {
                 return false;
             }
