@@ -151,9 +151,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     public async Task During_a_database_outage_a_customer_reaches_the_agent_the_controller_remembers()
     {
         // The call was placed through this controller (so it is in its memory) while the database was away.
-        var memory = new CallbackMemory(TimeSpan.FromDays(7));
-        memory.Remember(new LastOutboundCall(
-            "1001", ChineseNumberNormalizer.Default.Normalize("13800138000"), ChineseNumberNormalizer.Default.Normalize("02152810000"), DateTimeOffset.UtcNow.AddMinutes(-5)));
+        CallbackMemory memory = ControllerRemembers("1001", TimeSpan.FromMinutes(5));
         await using var centre = await CallCentre.CreateAsync(
             server, "flow_cb_outage", null, new TestPresence().Registered("1001"), memory, CallCentre.DatabaseDown);
         FlowSwitch customer = CustomerCalls()
@@ -170,9 +168,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     public async Task A_call_in_the_log_that_this_controller_did_not_place_still_counts_while_the_database_is_up()
     {
         // 1002 called the customer more recently than the call this controller remembers (another controller, say).
-        var memory = new CallbackMemory(TimeSpan.FromDays(7));
-        memory.Remember(new LastOutboundCall(
-            "1001", ChineseNumberNormalizer.Default.Normalize("13800138000"), ChineseNumberNormalizer.Default.Normalize("02152810000"), DateTimeOffset.UtcNow.AddHours(-2)));
+        CallbackMemory memory = ControllerRemembers("1001", TimeSpan.FromHours(2));
         await using var centre = await CallCentre.CreateAsync(
             server, "flow_cb_both", CallCentre.Remembered("1002", "+8613800138000", TimeSpan.FromHours(1)), new TestPresence().Registered("1001").Registered("1002"), memory);
         FlowSwitch customer = CustomerCalls()
@@ -195,6 +191,15 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
         Assert.Equal("NORMAL_TEMPORARY_FAILURE", customer.HangupCause);
         Assert.Contains(centre.Logs.Lines, line => line.Contains("failed inside the controller: presence is broken", StringComparison.Ordinal));
+    }
+
+    /// <summary>This controller's own memory: <paramref name="agentId"/> called 13800138000 from 021 5281 0000 <paramref name="ago"/>.</summary>
+    private static CallbackMemory ControllerRemembers(string agentId, TimeSpan ago)
+    {
+        var memory = new CallbackMemory(TimeSpan.FromDays(7));
+        memory.Remember(new LastOutboundCall(
+            agentId, ChineseNumberNormalizer.Default.Normalize("13800138000"), ChineseNumberNormalizer.Default.Normalize("02152810000"), DateTimeOffset.UtcNow - ago));
+        return memory;
     }
 
     private sealed class FaultyPresence : IAgentPresence

@@ -73,35 +73,28 @@ public sealed class ClickToCallTests
             "event plain BACKGROUND_JOB CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_BRIDGE CHANNEL_HANGUP_COMPLETE"], call.SetUp);
     }
 
-    [Fact]
-    public async Task A_customer_who_does_not_answer_is_reported_with_the_bridge_disposition()
+    [Theory]
+    // The controller rang the customer, who did not answer: the bridge's disposition.
+    [InlineData("bridge", "CHANNEL_EXECUTE_COMPLETE", "Application: bridge\nApplication-Response: NO_ANSWER\nvariable_originate_disposition: NO_ANSWER",
+        "NO_ANSWER", "138****8000 was not reached: NO_ANSWER")]
+    // No bridge ever ran on the leg: the controller refused it (or none took it).
+    [InlineData("socket", "CHANNEL_HANGUP_COMPLETE", "Hangup-Cause: CALL_REJECTED", "CALL_REJECTED", "138****8000 was never called")]
+    // The agent gave up while the customer's phone rang.
+    [InlineData("bridge", "CHANNEL_HANGUP_COMPLETE", "Hangup-Cause: NORMAL_CLEARING", "NORMAL_CLEARING", "the agent hung up (NORMAL_CLEARING) before 138****8000 answered")]
+    public async Task A_customer_leg_that_never_answered_is_reported_with_what_the_switch_said(
+        string application, string ending, string endingHeaders, string cause, string detail)
     {
         await using var call = await ClickToCallRig.StartAsync();
         await call.AnswerJobAsync($"+OK {call.AgentLeg}\n");
-        await call.SendLegEventAsync("CHANNEL_EXECUTE", "Application: bridge");
-        await call.SendLegEventAsync("CHANNEL_EXECUTE_COMPLETE", "Application: bridge\nApplication-Response: NO_ANSWER\nvariable_originate_disposition: NO_ANSWER");
+        await call.SendLegEventAsync("CHANNEL_EXECUTE", $"Application: {application}");
+        await call.SendLegEventAsync(ending, endingHeaders);
 
         ClickToCallReport report = await call.Report;
 
         Assert.True(report.Agent.Reached);
         Assert.False(report.CustomerReached);
-        Assert.Equal("NO_ANSWER", report.Customer!.Cause);
-        Assert.Equal("138****8000 was not reached: NO_ANSWER", report.Customer.Detail);
-    }
-
-    [Fact]
-    public async Task An_agent_leg_the_controller_never_bridged_says_the_customer_was_never_called()
-    {
-        await using var call = await ClickToCallRig.StartAsync();
-        await call.AnswerJobAsync($"+OK {call.AgentLeg}\n");
-        await call.SendLegEventAsync("CHANNEL_EXECUTE", "Application: socket");
-        await call.SendLegEventAsync("CHANNEL_HANGUP_COMPLETE", "Hangup-Cause: CALL_REJECTED");
-
-        ClickToCallReport report = await call.Report;
-
-        Assert.False(report.CustomerReached);
-        Assert.Equal("CALL_REJECTED", report.Customer!.Cause);
-        Assert.StartsWith("138****8000 was never called", report.Customer.Detail, StringComparison.Ordinal);
+        Assert.Equal(cause, report.Customer!.Cause);
+        Assert.StartsWith(detail, report.Customer.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
