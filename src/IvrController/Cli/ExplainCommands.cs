@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using IvrController.Hosting;
 using IvrController.Routing;
 using IvrController.Rules.Callback;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Ivr;
 using IvrController.Rules.Protection;
+using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
 using IvrController.Store.Admin;
 using IvrController.Store.Calls;
@@ -38,8 +40,9 @@ public static class ExplainCommands
             await using var database = context.OpenDatabase(parse);
             RuleSnapshotBuild build = await RuleLoading.LoadAsync(database, cancellationToken).ConfigureAwait(false);
             RuleSnapshot rules = build.Snapshot;
-            DateTimeOffset now = time.GetUtcNow();
-            var callsToday = await new CallLog(database).CallsPerCallerNumberSinceAsync(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            // Today as the controller counts it: from midnight in its DayTimeZone, read from the same settings.
+            CallCentreDay day = ControllerHost.LoadSettings([]).Day();
+            var callsToday = await new CallLog(database).CallsPerCallerNumberSinceAsync(day.StartOfDay(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             var usage = new CallerNumberUsage(new Dictionary<string, int>(), callsToday);
             Random random = parse.GetValue(seed) is { } s ? new Random(s) : Random.Shared;
 

@@ -1,31 +1,25 @@
 using System.Collections.Concurrent;
 using IvrController.Rules.CallerId;
+using IvrController.Rules.Settings;
 
 namespace IvrController.Flows;
 
 /// <summary>
 /// Live counters of our numbers for the caps and the least-used pick: calls in progress, and
-/// calls placed today (seeded from the call log at start, reset at midnight in
-/// <see cref="DayZone"/>). One per controller: with several controllers the daily count is
+/// calls placed today (seeded from the call log at start, reset at midnight of the call
+/// centre's <see cref="Day"/>). One per controller: with several controllers the daily count is
 /// per controller until the next start re-reads the log.
 /// </summary>
-public sealed class LiveCallerNumberUsage(TimeProvider time, TimeZoneInfo dayZone) : ICallerNumberUsage
+public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) : ICallerNumberUsage
 {
     private readonly ConcurrentDictionary<string, int> _concurrent = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, int> _today = new(StringComparer.Ordinal);
-    private DateOnly _day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), dayZone).DateTime);
+    private DateOnly _day = day.DayOf(time.GetUtcNow());
 
-    public TimeZoneInfo DayZone { get; } = dayZone;
+    public CallCentreDay Day { get; } = day;
 
-    /// <summary>The start of today in <see cref="DayZone"/>, for reading today's calls from the log.</summary>
-    public DateTimeOffset StartOfToday
-    {
-        get
-        {
-            DateTimeOffset now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), DayZone);
-            return new DateTimeOffset(now.Date, now.Offset);
-        }
-    }
+    /// <summary>The start of today, for reading today's calls from the log.</summary>
+    public DateTimeOffset StartOfToday => Day.StartOfDay(time.GetUtcNow());
 
     public int ConcurrentCalls(CallerNumber number) => _concurrent.GetValueOrDefault(number.E164);
 
@@ -48,7 +42,7 @@ public sealed class LiveCallerNumberUsage(TimeProvider time, TimeZoneInfo dayZon
 
     private ConcurrentDictionary<string, int> Today()
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), DayZone).DateTime);
+        DateOnly day = Day.DayOf(time.GetUtcNow());
         if (day != _day)
         {
             _day = day;

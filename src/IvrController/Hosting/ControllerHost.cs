@@ -131,7 +131,7 @@ public static class ControllerHost
             LiveRules rules = sp.GetRequiredService<LiveRules>();
             return new TableCustomerIdLookup(() => rules.CustomerIds);
         });
-        services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(settings.DayTimeZone)));
+        services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), settings.Day()));
         services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PresenceTracker(
             sp.GetRequiredService<InboundClient>(), settings.Presence, sp.GetRequiredService<ILogger<PresenceTracker>>(), sp.GetRequiredService<TimeProvider>()));

@@ -3,6 +3,7 @@ using IvrController.Esl.Outbound;
 using IvrController.CustomerIds;
 using IvrController.Flows;
 using IvrController.Presence;
+using IvrController.Rules.Settings;
 using IvrController.Store.Calls.Journal;
 using Npgsql;
 
@@ -38,6 +39,9 @@ public sealed class ControllerSettings
     /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.
     /// </summary>
     public string DayTimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>The call centre's day in <see cref="DayTimeZone"/>: what the controller and <c>ivrctl explain</c> count as today.</summary>
+    public CallCentreDay Day() => new(TimeZoneInfo.FindSystemTimeZoneById(DayTimeZone));
 
     /// <summary>Every problem, each one line an operator can act on; empty when the controller can start.</summary>
     public IReadOnlyList<string> Validate()

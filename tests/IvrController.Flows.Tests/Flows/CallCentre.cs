@@ -92,7 +92,7 @@ internal sealed class CallCentre : IAsyncDisposable
             new CallLogRecorder(callLog),
             new TableCustomerIdLookup(() => rules.CustomerIds),
             presence,
-            new LiveCallerNumberUsage(TimeProvider.System, TimeZoneInfo.Utc),
+            new LiveCallerNumberUsage(TimeProvider.System, new Rules.Settings.CallCentreDay(TimeZoneInfo.Utc)),
             new FlowOptions(),
             TimeProvider.System,
             random,

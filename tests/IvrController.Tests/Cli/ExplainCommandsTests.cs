@@ -27,6 +27,28 @@ public sealed class ExplainCommandsTests(PostgresServer postgres)
         Assert.DoesNotContain("13800138000", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // 23:30 yesterday in Beijing: the controller's day (Asia/Shanghai) no longer counts it, so neither does explain.
+    [InlineData("2026-11-30T15:30:00Z", true)]
+    // 00:30 today in Beijing: the number's one call of the day is used.
+    [InlineData("2026-11-30T16:30:00Z", false)]
+    public async Task Outbound_at_one_in_the_morning_in_beijing_counts_the_daily_cap_from_the_controllers_midnight(string lastCall, bool capFree)
+    {
+        // 01:00 in Beijing: UTC's day began eight hours before the call centre's.
+        var ivrctl = new Ivrctl(
+            await CallCentreDatabase.CreateAsync(postgres, "explain_day", $"""
+                update caller_numbers set daily_cap = 1 where number = '+862152810000';
+                insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, started_at)
+                values (gen_random_uuid(), '1001', '+8613900139000', '+862152810000', '{lastCall}');
+                """),
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero)));
+
+        var (exitCode, output, error) = await ivrctl.RunAsync("explain", "outbound", "--agent", "1001", "--to", "138-0013-8000");
+
+        Assert.Equal((ExitCodes.Success, ""), (exitCode, error));
+        Assert.Equal(capFree, output.Contains("Customer sees:  +862152810000", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Outbound_under_the_same_region_rule_takes_the_prefix_table_over_the_geocoder()
     {

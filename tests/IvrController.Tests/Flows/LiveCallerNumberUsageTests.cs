@@ -1,4 +1,5 @@
 using IvrController.Flows;
+using IvrController.Rules.Settings;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Numbers;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,7 @@ public sealed class LiveCallerNumberUsageTests
     [Fact]
     public void A_call_counts_as_concurrent_until_it_ends_and_as_today_for_the_rest_of_the_day()
     {
-        var usage = new LiveCallerNumberUsage(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero)), Shanghai);
+        var usage = new LiveCallerNumberUsage(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero)), new CallCentreDay(Shanghai));
         CallerNumber number = Number("02152810000");
 
         IDisposable first = usage.Begin(number.E164);
@@ -34,7 +35,7 @@ public sealed class LiveCallerNumberUsageTests
     {
         // 15:59 UTC is 23:59 in Shanghai; two minutes later it is the next day there.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero));
-        var usage = new LiveCallerNumberUsage(clock, Shanghai);
+        var usage = new LiveCallerNumberUsage(clock, new CallCentreDay(Shanghai));
         CallerNumber number = Number("02152810000");
         usage.SeedToday(new Dictionary<string, int> { [number.E164] = 41 });
         using (usage.Begin(number.E164))
