@@ -43,15 +43,31 @@ public static class AgentDisplay
             return Fallback(mask, "no customer ID for this number");
         }
 
+        return Shown(customer, customerId, "customer ID found");
+    }
+
+    /// <summary>
+    /// An agent who dialled a customer ID sees that ID as typed: no second trip to the lookup for what
+    /// the agent's own input already is.
+    /// </summary>
+    public static AgentDisplayResult ForDialledCustomerId(PhoneNumber customer, string customerId)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        return Shown(customer, customerId, "dialled as customer ID");
+    }
+
+    private static AgentDisplayResult Shown(PhoneNumber customer, string customerId, string detail)
+    {
         // A table filled with numbers as IDs would show the agent exactly what the mode exists to hide.
         // The significant number (no +86, no trunk 0) is inside every written form of it.
         string significant = customer.E164[3..];
         if (significant.Length >= 7 && customerId.Contains(significant, StringComparison.Ordinal))
         {
-            return Fallback(mask, "the customer ID contains the number itself");
+            return Fallback(NumberMask.Mask(customer), "the customer ID contains the number itself");
         }
 
-        return new AgentDisplayResult(customerId.Trim(), AgentDisplaySource.CustomerId, "customer ID found");
+        return new AgentDisplayResult(customerId.Trim(), AgentDisplaySource.CustomerId, detail);
     }
 
     private static AgentDisplayResult Fallback(string mask, string detail) =>

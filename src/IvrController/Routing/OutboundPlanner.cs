@@ -31,19 +31,26 @@ public static class OutboundPlanner
 
         (PhoneNumber customer, string dialledAs, string? customerId) = await ResolveCustomerAsync(rules, dialled, customerIds, cancellationToken).ConfigureAwait(false);
         CallerIdOutcome callerId = rules.SelectCallerId(agent, customer, usage, random);
-        AgentDisplayResult agentSees = await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, customerIds, cancellationToken).ConfigureAwait(false);
+        // One trip to the customer-ID lookup at most: an ID the agent dialled is what they see.
+        AgentDisplayResult agentSees = customerId is not null
+            ? AgentDisplay.ForDialledCustomerId(customer, customerId)
+            : await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, customerIds, cancellationToken).ConfigureAwait(false);
         return new OutboundPlan(rules.Version, agent, customer, dialledAs, callerId, agentSees, customerId);
     }
 
     /// <summary>
     /// In customer-ID mode an agent may dial an ID; the ID is tried first there, because an all-digit
-    /// ID (10086) would also pass as a service number. In mask mode only numbers are accepted.
+    /// ID (10086) would also pass as a service number. A full mobile or landline number is dialled as
+    /// the number it is, so that the call asks the lookup once (for the ID to show), not twice. In mask
+    /// mode only numbers are accepted.
     /// </summary>
     private static async Task<(PhoneNumber Customer, string DialledAs, string? CustomerId)> ResolveCustomerAsync(
         RuleSnapshot rules, string dialled, ICustomerIdLookup? customerIds, CancellationToken cancellationToken)
     {
         string trimmed = (dialled ?? "").Trim();
-        if (rules.Settings.NumberProtection == NumberProtectionMode.CustomerId && customerIds is not null && trimmed.Length > 0)
+        bool fullNumber = ChineseNumberNormalizer.Default.TryNormalize(trimmed, out PhoneNumber? asNumber, out _)
+            && asNumber.Kind is PhoneNumberKind.Mobile or PhoneNumberKind.Landline;
+        if (rules.Settings.NumberProtection == NumberProtectionMode.CustomerId && customerIds is not null && trimmed.Length > 0 && !fullNumber)
         {
             IReadOnlyDictionary<string, PhoneNumber> found;
             try

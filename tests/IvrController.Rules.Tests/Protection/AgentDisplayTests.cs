@@ -18,6 +18,17 @@ public sealed class AgentDisplayTests
         Assert.Equal(0, lookup.Calls);
     }
 
+    [Theory]
+    [InlineData("C10086", "C10086", "dialled as customer ID")]
+    // An ID that carries the number would show the agent what the mode hides: the mask instead.
+    [InlineData("ID-13812345678", "138****5678", "the customer ID contains the number itself")]
+    public void A_dialled_customer_id_is_shown_as_typed_unless_it_holds_the_number(string dialled, string shown, string why)
+    {
+        AgentDisplayResult result = AgentDisplay.ForDialledCustomerId(Customer, dialled);
+
+        Assert.Equal((shown, why), (result.Text, result.Detail));
+    }
+
     [Fact]
     public async Task Customer_id_mode_shows_the_id_the_lookup_has()
     {

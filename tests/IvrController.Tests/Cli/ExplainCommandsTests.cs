@@ -75,7 +75,7 @@ public sealed class ExplainCommandsTests(PostgresServer postgres)
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("Customer:       138****8000 (dialled as customer ID C10086)", output, StringComparison.Ordinal);
-        Assert.Contains("Agent sees:     C10086 (customer ID found)", output, StringComparison.Ordinal);
+        Assert.Contains("Agent sees:     C10086 (dialled as customer ID)", output, StringComparison.Ordinal);
     }
 
     [Fact]
