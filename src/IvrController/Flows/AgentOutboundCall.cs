@@ -19,10 +19,6 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class AgentOutboundCall(CallFlowContext context)
 {
-    /// <summary>Set by click-to-call on the agent leg it originates: the agent, and whom to call.</summary>
-    public const string AgentVariable = "ivr_agent_id";
-    public const string CustomerVariable = "ivr_click_to_call";
-
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<AgentOutboundCall>();
 
     /// <summary>Runs the call; returns how it ended, for the log and tests.</summary>
@@ -32,11 +28,11 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         Guid callId = agentLeg.CallId;
         // Only a leg click-to-call originated may name its agent and customer in variables; a phone's
         // own call is the authenticated SIP user dialling a number.
-        bool clickToCall = agentLeg.Variable(CallDispatcher.EntryVariable) == "click_to_call";
+        bool clickToCall = agentLeg.Variable(ChannelVariables.Entry) == "click_to_call";
         string? agentId = clickToCall
-            ? agentLeg.Variable(AgentVariable)
-            : agentLeg.Variable("sip_auth_username") ?? agentLeg.Channel.Username;
-        string dialled = (clickToCall ? agentLeg.Variable(CustomerVariable) : agentLeg.Variable("ivr_dialed_number") ?? agentLeg.Channel.DestinationNumber) ?? "";
+            ? agentLeg.Variable(ChannelVariables.AgentId)
+            : agentLeg.Variable(ChannelVariables.SipAuthUsername) ?? agentLeg.Channel.Username;
+        string dialled = (clickToCall ? agentLeg.Variable(ChannelVariables.ClickToCallCustomer) : agentLeg.Variable(ChannelVariables.DialledNumber) ?? agentLeg.Channel.DestinationNumber) ?? "";
 
         OutboundPlan plan;
         try
@@ -64,10 +60,10 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}; agent sees {Display}", callId, plan.RulesVersion, decision.Reason, plan.AgentSees.Text);
         string display = plan.AgentSees.Text;
-        await agentLeg.SetAsync("effective_callee_id_number", display, cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync("effective_callee_id_name", display, cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync("hangup_after_bridge", "true", cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync("continue_on_fail", "true", cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync(ChannelVariables.EffectiveCalleeIdNumber, display, cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync(ChannelVariables.EffectiveCalleeIdName, display, cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync(ChannelVariables.HangupAfterBridge, "true", cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAsync(ChannelVariables.ContinueOnFail, "true", cancellationToken).ConfigureAwait(false);
 
         await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision), CancellationToken.None).ConfigureAwait(false);
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
@@ -105,18 +101,18 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         FlowOptions options = context.Options;
         string shown = options.CallerIdFormat == "e164" ? decision.Number.E164 : decision.Number.National;
         var target = new DialString($"sofia/gateway/{options.Gateway}/{plan.Customer.National}")
-            .With("origination_caller_id_number", shown)
-            .With("origination_caller_id_name", shown)
-            .With("ivr_call_id", callId.ToString())
-            .With(AgentVariable, plan.Agent.Id)
-            .WithOnLeg("leg_timeout", ((int)Math.Ceiling(options.CustomerRingTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+            .With(ChannelVariables.OriginationCallerIdNumber, shown)
+            .With(ChannelVariables.OriginationCallerIdName, shown)
+            .With(ChannelVariables.CallId, callId.ToString())
+            .With(ChannelVariables.AgentId, plan.Agent.Id)
+            .WithOnLeg(ChannelVariables.LegTimeout, ((int)Math.Ceiling(options.CustomerRingTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
         if (survey is not null)
         {
             // Only a customer leg still alive when the agent hangs up is transferred (seen on the real switch).
-            target.WithOnLeg("transfer_after_bridge", options.SurveyTransfer)
-                .WithOnLeg(SurveyHandBack.SurveyVariable, "outbound")
-                .WithOnLeg(SurveyHandBack.TemplateVariable, survey.Id)
-                .WithOnLeg(SurveyHandBack.CustomerVariable, plan.Customer.E164);
+            target.WithOnLeg(ChannelVariables.TransferAfterBridge, options.SurveyTransfer)
+                .WithOnLeg(ChannelVariables.Survey, "outbound")
+                .WithOnLeg(ChannelVariables.SurveyTemplate, survey.Id)
+                .WithOnLeg(ChannelVariables.Customer, plan.Customer.E164);
         }
 
         return target;

@@ -30,18 +30,18 @@ public static class AgentRinging
             return new Result(false, HangupCauses.UserNotRegistered, null);
         }
 
-        await customer.SetAsync("hangup_after_bridge", "false", cancellationToken).ConfigureAwait(false);
+        await customer.SetAsync(ChannelVariables.HangupAfterBridge, "false", cancellationToken).ConfigureAwait(false);
         // Without it a failed bridge hangs the customer up (seen on the real switch), and there would be no fallback.
-        await customer.SetAsync("continue_on_fail", "true", cancellationToken).ConfigureAwait(false);
+        await customer.SetAsync(ChannelVariables.ContinueOnFail, "true", cancellationToken).ConfigureAwait(false);
 
         string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
         // Simultaneous ring (',' between endpoints): the first agent to answer takes the call.
         string endpoints = string.Join(",", agentIds.Select(id => $"user/{id}@{options.AgentDomain}"));
         var target = new DialString(endpoints)
-            .With("origination_caller_id_number", shown)
-            .With("origination_caller_id_name", shown)
-            .With("leg_timeout", ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
-            .With("ivr_call_id", callId.ToString());
+            .With(ChannelVariables.OriginationCallerIdNumber, shown)
+            .With(ChannelVariables.OriginationCallerIdName, shown)
+            .With(ChannelVariables.LegTimeout, ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
+            .With(ChannelVariables.CallId, callId.ToString());
         ApplicationResult result = await customer.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
         string disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
         bool answered = string.Equals(disposition, HangupCauses.Success, StringComparison.Ordinal);

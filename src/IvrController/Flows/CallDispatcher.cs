@@ -12,14 +12,12 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class CallDispatcher(CallFlowContext context)
 {
-    public const string EntryVariable = "ivr_entry";
-
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CallDispatcher>();
 
     public async Task HandleAsync(OutboundSession session, CancellationToken cancellationToken)
     {
         var leg = new CallLeg(session);
-        string entry = leg.Variable(EntryVariable) ?? session.ChannelData.Context ?? "";
+        string entry = leg.Variable(ChannelVariables.Entry) ?? session.ChannelData.Context ?? "";
         string outcome;
         try
         {
@@ -59,7 +57,7 @@ public sealed class CallDispatcher(CallFlowContext context)
 
     private async Task<string> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)
     {
-        _logger.LogError("Call {Uuid}: unknown {Variable} '{Entry}'; check the dialplan", leg.Session.UniqueId, EntryVariable, entry);
+        _logger.LogError("Call {Uuid}: unknown {Variable} '{Entry}'; check the dialplan", leg.Session.UniqueId, ChannelVariables.Entry, entry);
         await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
         await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
         return "unknown entry";

@@ -29,7 +29,7 @@ public sealed class CallLeg(OutboundSession session)
 
     /// <summary>Prompts in <paramref name="language"/> (a directory of sounds/) from now on.</summary>
     public Task UseLanguageAsync(string language, FlowOptions options, CancellationToken cancellationToken) =>
-        Session.SetVariableAsync("sound_prefix", $"${{{options.SoundsDirectoryVariable}}}/{language}", cancellationToken);
+        Session.SetVariableAsync(ChannelVariables.SoundPrefix, $"${{{options.SoundsDirectoryVariable}}}/{language}", cancellationToken);
 
     public Task<ApplicationResult> BridgeAsync(DialString target, CancellationToken cancellationToken) =>
         Session.ExecuteAsync("bridge", target.ToString(), cancellationToken);

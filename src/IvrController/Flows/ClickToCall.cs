@@ -92,13 +92,13 @@ public sealed class ClickToCall(FlowOptions options)
         string customer = plan.CustomerId ?? plan.Customer.E164;
         string shown = plan.AgentSees.Text;
         var agentLegTarget = new DialString($"user/{plan.Agent.Id}@{options.AgentDomain}")
-            .With("origination_uuid", agentLeg.ToString())
-            .With(CallDispatcher.EntryVariable, "click_to_call")
-            .With(AgentOutboundCall.AgentVariable, plan.Agent.Id)
-            .With(AgentOutboundCall.CustomerVariable, customer)
-            .With("origination_caller_id_number", shown)
-            .With("origination_caller_id_name", shown)
-            .With("originate_timeout", ((int)Math.Ceiling(options.AgentRingTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+            .With(ChannelVariables.OriginationUuid, agentLeg.ToString())
+            .With(ChannelVariables.Entry, "click_to_call")
+            .With(ChannelVariables.AgentId, plan.Agent.Id)
+            .With(ChannelVariables.ClickToCallCustomer, customer)
+            .With(ChannelVariables.OriginationCallerIdNumber, shown)
+            .With(ChannelVariables.OriginationCallerIdName, shown)
+            .With(ChannelVariables.OriginateTimeout, ((int)Math.Ceiling(options.AgentRingTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
         return $"originate {agentLegTarget} '&socket({controllerSocket} async full)'";
     }
 

@@ -32,7 +32,7 @@ public sealed class ClickToCallProgress(Guid agentLegUuid, string customerShown)
                 return ClickToCallLeg.Answered($"{customerShown} answered and is talking to the agent");
 
             case EventNames.ChannelExecuteComplete when channelEvent.GetHeader(HeaderNames.Application) == "bridge":
-                string disposition = channelEvent.GetVariable("originate_disposition")
+                string disposition = channelEvent.GetVariable(ChannelVariables.OriginateDisposition)
                     ?? channelEvent.GetHeader(HeaderNames.ApplicationResponse)
                     ?? "UNKNOWN";
                 return disposition == HangupCauses.Success

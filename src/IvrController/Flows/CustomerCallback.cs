@@ -22,7 +22,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         RuleSnapshot rules = context.Rules();
         Guid callId = customer.CallId;
         string caller = customer.Channel.CallerIdNumber ?? "";
-        string dialled = customer.Variable("ivr_dialed_number") ?? customer.Channel.DestinationNumber ?? "";
+        string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
 
         CallbackPlan plan;
         try

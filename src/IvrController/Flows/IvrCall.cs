@@ -50,7 +50,7 @@ public sealed class IvrCall(CallFlowContext context)
                         Timeout = step.Timeout ?? TimeSpan.FromSeconds(5),
                         Terminators = "none",
                         Prompt = Prompts.File(step.Prompt!),
-                        VariableName = "ivr_menu_digit",
+                        VariableName = ChannelVariables.MenuDigit,
                         DigitsRegex = "[0-9*#]",
                     }, cancellationToken).ConfigureAwait(false);
                     step = rules.Ivr.Next(step.State!, IvrInput.FromDigits(digits));

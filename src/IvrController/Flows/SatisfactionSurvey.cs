@@ -14,8 +14,6 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class SatisfactionSurvey(CallFlowContext context)
 {
-    public const string DigitVariable = "ivr_survey_digit";
-
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SatisfactionSurvey>();
 
     /// <param name="customerE164">The customer's number as stored with the call (E.164).</param>
@@ -36,7 +34,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                 Terminators = template.Terminators,
                 Prompt = Prompts.File(template.GuidePrompt),
                 InvalidPrompt = Prompts.File(template.InvalidPrompt),
-                VariableName = DigitVariable,
+                VariableName = ChannelVariables.SurveyDigit,
                 DigitsRegex = template.DigitsRegex,
             }, cancellationToken).ConfigureAwait(false);
             outcome = SurveyOutcome.From(template, digits);

@@ -13,22 +13,18 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class SurveyHandBack(CallFlowContext context)
 {
-    public const string SurveyVariable = "ivr_survey";
-    public const string TemplateVariable = "ivr_survey_template";
-    public const string CustomerVariable = "ivr_customer";
-
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SurveyHandBack>();
 
     public async Task<string> RunAsync(CallLeg customer, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
-        string? callText = customer.Variable("ivr_call_id");
-        string? templateId = customer.Variable(TemplateVariable);
-        string? customerE164 = customer.Variable(CustomerVariable);
-        string? agentId = customer.Variable(AgentOutboundCall.AgentVariable);
+        string? callText = customer.Variable(ChannelVariables.CallId);
+        string? templateId = customer.Variable(ChannelVariables.SurveyTemplate);
+        string? customerE164 = customer.Variable(ChannelVariables.Customer);
+        string? agentId = customer.Variable(ChannelVariables.AgentId);
         if (!Guid.TryParse(callText, out Guid callId) || templateId is null || customerE164 is null)
         {
-            _logger.LogError("Survey hand-back {Uuid} lacks ivr_call_id, {Template} or {Customer}; ending the call", customer.Session.UniqueId, TemplateVariable, CustomerVariable);
+            _logger.LogError("Survey hand-back {Uuid} lacks ivr_call_id, {Template} or {Customer}; ending the call", customer.Session.UniqueId, ChannelVariables.SurveyTemplate, ChannelVariables.Customer);
             return await EndAsync(customer, "missing variables", cancellationToken).ConfigureAwait(false);
         }
 

@@ -100,7 +100,7 @@ public sealed class UnfinishedCalls(
                 if (exists.Body.Trim() == "true")
                 {
                     // Answered calls carry the bridge's result on the agent leg; a call still ringing has none yet.
-                    ApiResponse result = await client.ApiAsync($"uuid_getvar {uuid} originate_disposition", null, cancellationToken).ConfigureAwait(false);
+                    ApiResponse result = await client.ApiAsync($"uuid_getvar {uuid} {ChannelVariables.OriginateDisposition}", null, cancellationToken).ConfigureAwait(false);
                     string disposition = result.Body.Trim() is { Length: > 0 } value && !value.StartsWith('-') && value != "_undef_" ? value : EndedUnobserved;
                     _watched[uuid] = disposition;
                     logger.LogInformation("Call {CallId} outlived the previous controller and is still up: its end will be recorded", uuid);
