@@ -1,4 +1,5 @@
 using System.Globalization;
+using IvrController.Rules.Agents;
 
 namespace IvrController.Rules.Callback;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IvrController.Hosting;
 using IvrController.Routing;
+using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Ivr;
@@ -101,7 +102,7 @@ public static class ExplainCommands
             {
                 plan = await CallbackPlanner.PlanAsync(
                     rules, new CallLog(database), parse.GetValue(from)!, parse.GetValue(to)!, time.GetUtcNow(),
-                    _ => assumeUnavailable ? new AgentAvailability(Registered: false, OnCall: false, OfflineByAdmin: false) : null,
+                    _ => assumeUnavailable ? new AgentOnSwitch(Registered: false, OnCall: false) : null,
                     new TableCustomerIdLookup(() => build.CustomerIds), cancellationToken).ConfigureAwait(false);
             }
             catch (RoutingException e)

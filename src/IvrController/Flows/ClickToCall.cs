@@ -42,7 +42,7 @@ public sealed class ClickToCall(FlowOptions options)
         ArgumentNullException.ThrowIfNull(client);
         // The same plan the controller makes when the leg comes back: refuse now what it would refuse then.
         OutboundPlan plan = await OutboundPlanner.PlanAsync(rules, agentId, customer, CallerNumberUsage.None, Random.Shared, customerIds, cancellationToken).ConfigureAwait(false);
-        if (plan.Agent.Status == AgentStatus.OfflineByAdmin)
+        if (AgentAvailability.Of(plan.Agent, onSwitch: null) is { OfflineByAdmin: true })
         {
             throw new RoutingException($"agent {plan.Agent.Id} is set offline");
         }

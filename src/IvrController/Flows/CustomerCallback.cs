@@ -28,7 +28,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         try
         {
             plan = await CallbackPlanner.PlanAsync(
-                rules, context.Memory, caller, dialled, context.Time.GetUtcNow(), context.Presence.Availability, context.CustomerIds, cancellationToken).ConfigureAwait(false);
+                rules, context.Memory, caller, dialled, context.Time.GetUtcNow(), context.Presence.OnSwitch, context.CustomerIds, cancellationToken).ConfigureAwait(false);
         }
         catch (RoutingException e)
         {

@@ -1,9 +1,9 @@
-using IvrController.Rules.Callback;
+using IvrController.Rules.Agents;
 
 namespace IvrController.Flows;
 
-/// <summary>What the switch says about an agent: registered, on a call. Null when presence knows nothing yet.</summary>
+/// <summary>What the switch says about an agent's phones: registered, on a call. Null when presence knows nothing yet.</summary>
 public interface IAgentPresence
 {
-    AgentAvailability? Availability(string agentId);
+    AgentOnSwitch? OnSwitch(string agentId);
 }

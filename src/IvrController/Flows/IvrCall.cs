@@ -73,7 +73,7 @@ public sealed class IvrCall(CallFlowContext context)
             ? rules.TryGetAgent(action.Target!, out Agent? agent) ? [agent] : []
             : rules.AgentsInSkillGroup(action.Target!);
         List<string> available = candidates
-            .Where(a => a.Status == AgentStatus.Active && context.Presence.Availability(a.Id) is not { IsAvailable: false })
+            .Where(a => AgentAvailability.Of(a, context.Presence.OnSwitch(a.Id)) is not { IsAvailable: false })
             .Select(a => a.Id)
             .ToList();
         Guid callId = caller.CallId;

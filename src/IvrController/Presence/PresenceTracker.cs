@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Messages;
-using IvrController.Rules.Callback;
+using IvrController.Rules.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Presence;
@@ -80,11 +80,11 @@ public sealed class PresenceTracker
     /// <summary>Registered and not on a call: what a callback needs before it rings the agent.</summary>
     public bool IsAvailable(string agentId) => Presence.IsAvailable(agentId);
 
-    /// <summary>The agent's availability for the callback rules, with the admin's offline flag added.</summary>
-    public AgentAvailability Availability(string agentId, bool offlineByAdmin)
+    /// <summary>What the switch says of the agent's phones, for <see cref="AgentAvailability.Of"/>.</summary>
+    public AgentOnSwitch OnSwitch(string agentId)
     {
         AgentPresenceStatus status = Presence.StatusOf(agentId);
-        return new AgentAvailability(status.IsRegistered, status.IsOnCall, offlineByAdmin);
+        return new AgentOnSwitch(status.IsRegistered, status.IsOnCall);
     }
 
     /// <summary>Every known agent, for a status listing.</summary>

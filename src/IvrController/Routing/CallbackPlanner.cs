@@ -24,7 +24,7 @@ public static class CallbackPlanner
         string caller,
         string dialled,
         DateTimeOffset now,
-        Func<string, AgentAvailability?> presence,
+        Func<string, AgentOnSwitch?> presence,
         ICustomerIdLookup? customerIds,
         CancellationToken cancellationToken)
     {
@@ -38,24 +38,13 @@ public static class CallbackPlanner
         LastOutboundCall? last = settings.Enabled
             ? await memory.FindLastOutboundCallAsync(from, now - settings.Window, cancellationToken).ConfigureAwait(false)
             : null;
-        AgentAvailability? availability = last is null ? null : Availability(rules, last.AgentId, presence);
+        AgentAvailability? availability = last is null
+            ? null
+            : AgentAvailability.Of(rules.TryGetAgent(last.AgentId, out Agent? agent) ? agent : null, presence(last.AgentId));
         CallbackDecision decision = CallbackRouter.Decide(settings, last, now, availability);
         IvrMenu? menu = rules.MenuForDialledNumber(to);
         AgentDisplayResult agentSees = await AgentDisplay.ForAgentAsync(from, rules.Settings.NumberProtection, customerIds, cancellationToken).ConfigureAwait(false);
         return new CallbackPlan(rules.Version, from, to, decision, menu, agentSees);
-    }
-
-    private static AgentAvailability? Availability(RuleSnapshot rules, string agentId, Func<string, AgentAvailability?> presence)
-    {
-        bool offline = !rules.TryGetAgent(agentId, out Agent? agent) || agent.Status == AgentStatus.OfflineByAdmin;
-        AgentAvailability? seen = presence(agentId);
-        if (!offline)
-        {
-            return seen;
-        }
-
-        // An agent removed from the table, or set offline, takes no callbacks whatever the phone says.
-        return seen is null ? new AgentAvailability(Registered: true, OnCall: false, OfflineByAdmin: true) : seen with { OfflineByAdmin = true };
     }
 
     private static PhoneNumber Normalize(string raw, string what) =>

@@ -1,4 +1,5 @@
 using IvrController.Flows.Tests.Support;
+using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
 using IvrController.TestSupport;
@@ -204,6 +205,6 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
     private sealed class FaultyPresence : IAgentPresence
     {
-        public AgentAvailability? Availability(string agentId) => throw new InvalidOperationException("presence is broken");
+        public AgentOnSwitch? OnSwitch(string agentId) => throw new InvalidOperationException("presence is broken");
     }
 }

@@ -1,3 +1,4 @@
+using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using Xunit;
 using static IvrController.Rules.Tests.Support.Numbers;

@@ -106,7 +106,7 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         Assert.True(_tracker.IsAvailable("1001"));
         Assert.True(_tracker.IsRegistered("1002"));
         Assert.True(_tracker.IsOnCall("1002"));
-        Assert.Equal(new Rules.Callback.AgentAvailability(true, true, false), _tracker.Availability("1002", offlineByAdmin: false));
+        Assert.Equal(new Rules.Agents.AgentOnSwitch(true, true), _tracker.OnSwitch("1002"));
         Assert.True(_tracker.Snapshot().IsSynchronized);
 
         // Events on the new connection land on top of the rebuilt state.
