@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using IvrController.Esl.Messages;
 
 namespace IvrController.Esl.Framing;
 

@@ -1,3 +1,5 @@
+using IvrController.Esl.Framing;
+
 namespace IvrController.Esl.Messages;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using IvrController.Esl.Framing;
+
 namespace IvrController.Esl.Messages;
 
 /// <summary>The BACKGROUND_JOB event that ends a <c>bgapi</c>: its body is the command's output.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using IvrController.Rules.Protection;
 
 namespace IvrController.Rules.Numbers;
 

@@ -1,5 +1,3 @@
-using IvrController.Rules.Protection;
-
 namespace IvrController.Rules.Numbers;
 
 /// <summary>

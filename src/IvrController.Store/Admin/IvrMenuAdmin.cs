@@ -2,6 +2,7 @@ using Dapper;
 using IvrController.Rules.Ivr;
 using IvrController.Store.Rows;
 using Npgsql;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Store.Admin;
 

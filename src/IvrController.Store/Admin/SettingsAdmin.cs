@@ -5,6 +5,7 @@ using IvrController.Rules.Settings;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Rows;
 using Npgsql;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Store.Admin;
 

@@ -3,6 +3,7 @@ using Dapper;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Rows;
 using Npgsql;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Store.Admin;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IvrController.Rules.Ivr;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Store.Rows;
 

@@ -11,8 +11,8 @@ using IvrController.Rules.Regions;
 using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
 using IvrController.Store.Rows;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Store.Snapshots;
 

@@ -6,12 +6,14 @@ using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Ivr;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
 using IvrController.Store.Admin;
 using IvrController.Store.Calls;
 using IvrController.Store.Snapshots;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;
 

@@ -1,5 +1,6 @@
 using IvrController.Rules.Ivr;
 using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;
 

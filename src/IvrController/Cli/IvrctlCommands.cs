@@ -20,7 +20,7 @@ public static class IvrctlCommands
             TemplateCommands.Build(context),
             MenuCommands.Build(context),
             RulesCommands.Build(context),
-            Hosting.ServeCommand.Build(context),
+            ServeCommand.Build(context),
             CallCommands.Build(context),
             ExplainCommands.Build(context, context.Time),
         };

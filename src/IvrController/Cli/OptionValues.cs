@@ -1,4 +1,5 @@
 using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;
 

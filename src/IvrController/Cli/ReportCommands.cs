@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
 

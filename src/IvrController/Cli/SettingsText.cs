@@ -1,6 +1,7 @@
 using System.Globalization;
 using IvrController.Rules.Callback;
 using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;
 

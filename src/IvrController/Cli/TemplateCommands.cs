@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;
 

@@ -3,12 +3,13 @@ using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Routing;
 using IvrController.Rules.CallerId;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
 using IvrController.Store.Calls;
 using Microsoft.Extensions.Logging;
+using IvrController.Store.Vocabulary;
 
 namespace IvrController.Flows;
 

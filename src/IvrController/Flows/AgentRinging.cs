@@ -1,6 +1,7 @@
 using System.Globalization;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 
 namespace IvrController.Flows;

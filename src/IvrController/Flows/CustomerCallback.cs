@@ -1,6 +1,7 @@
 using IvrController.Esl.Messages;
 using IvrController.Routing;
 using IvrController.Rules.Callback;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
 using IvrController.Store.Calls;

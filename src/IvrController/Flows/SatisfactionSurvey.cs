@@ -1,6 +1,7 @@
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Rules.Keypad;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Calls;

@@ -1,4 +1,5 @@
 using IvrController.Esl.Messages;
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
 using IvrController.Rules.Surveys;

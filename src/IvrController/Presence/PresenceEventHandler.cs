@@ -1,4 +1,5 @@
 using System.Globalization;
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 
 namespace IvrController.Presence;

@@ -1,3 +1,4 @@
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Tests.Support;
 using Xunit;

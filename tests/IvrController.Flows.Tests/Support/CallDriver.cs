@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 
 namespace IvrController.Flows.Tests.Support;

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 
 namespace IvrController.Flows.Tests.Support;

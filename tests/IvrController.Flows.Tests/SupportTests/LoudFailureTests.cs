@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Flows.Tests.Support;
 using Xunit;

@@ -1,3 +1,4 @@
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Flows.Tests.Support;

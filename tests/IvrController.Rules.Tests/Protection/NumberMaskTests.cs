@@ -1,3 +1,4 @@
+using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using Xunit;
 using static IvrController.Rules.Tests.Support.Numbers;

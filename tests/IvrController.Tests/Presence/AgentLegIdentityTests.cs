@@ -1,3 +1,4 @@
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Presence;
 using IvrController.Tests.Presence.Support;

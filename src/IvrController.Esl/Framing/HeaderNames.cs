@@ -1,4 +1,4 @@
-namespace IvrController.Esl.Messages;
+namespace IvrController.Esl.Framing;
 
 /// <summary>Header names of the event socket protocol and of FreeSWITCH events.</summary>
 public static class HeaderNames

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace IvrController.Store.Admin;
+namespace IvrController.Store.Vocabulary;
 
 /// <summary>
 /// The word the schema stores for each value of an enum ("skill_group" for <c>CallerIdRule.SkillGroup</c>).

@@ -3,7 +3,7 @@ using IvrController.Rules.Ivr;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Surveys;
 
-namespace IvrController.Store.Admin;
+namespace IvrController.Store.Vocabulary;
 
 /// <summary>The stored words of the rules' enums, exactly as the check constraints of 0001_initial.sql list them.</summary>
 public static class RuleWords

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace IvrController.Esl.Messages;
+namespace IvrController.Esl.Framing;
 
 /// <summary>The Content-Type values FreeSWITCH's event socket sends.</summary>
 public static class ContentTypes

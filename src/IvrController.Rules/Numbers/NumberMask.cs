@@ -1,6 +1,4 @@
-using IvrController.Rules.Numbers;
-
-namespace IvrController.Rules.Protection;
+namespace IvrController.Rules.Numbers;
 
 /// <summary>What agents and logs see instead of a customer's number.</summary>
 public static class NumberMask

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using IvrController.Cli;
+using IvrController.Hosting;
 using Microsoft.Extensions.Hosting;
 
-namespace IvrController.Hosting;
+namespace IvrController.Cli;
 
 /// <summary><c>ivrctl serve</c>: runs the controller in the foreground until Ctrl-C or SIGTERM.</summary>
 public static class ServeCommand
