@@ -22,8 +22,8 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<AgentOutboundCall>();
 
-    /// <summary>Runs the call; returns how it ended, for the log and tests.</summary>
-    public async Task<string> RunAsync(CallLeg agentLeg, CancellationToken cancellationToken)
+    /// <summary>Runs the call; returns how it ended.</summary>
+    public async Task<CallOutcome> RunAsync(CallLeg agentLeg, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
         Guid callId = agentLeg.CallId;
@@ -47,7 +47,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
             string prompt = unknownAgent ? Prompts.CallFailed
                 : rules.Settings.NumberProtection == NumberProtectionMode.CustomerId ? Prompts.CustomerNotFound : Prompts.InvalidNumber;
             await RefuseAsync(agentLeg, prompt, unknownAgent ? HangupCauses.CallRejected : HangupCauses.InvalidNumberFormat, cancellationToken).ConfigureAwait(false);
-            return $"refused: {e.Message}";
+            return CallOutcome.Refused(e.Message);
         }
 
         if (plan.CallerId is not CallerIdDecision decision)
@@ -56,7 +56,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
             _logger.LogError("Call {CallId} from agent {Agent} (rules v{Version}): {Reason}", callId, plan.Agent.Id, plan.RulesVersion, plan.CallerId.Reason);
             await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, null), CancellationToken.None).ConfigureAwait(false);
             await RefuseAsync(agentLeg, Prompts.NoCallerNumber, HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
-            return "refused: no caller number";
+            return CallOutcome.Refused("no caller number");
         }
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}; agent sees {Display}", callId, plan.RulesVersion, decision.Reason, plan.AgentSees.Text);
@@ -89,12 +89,12 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         await RecordEndAsync(callId, disposition).ConfigureAwait(false);
         if (string.Equals(disposition, HangupCauses.Success, StringComparison.Ordinal))
         {
-            return "bridged";
+            return CallOutcome.Bridged();
         }
 
         _logger.LogInformation("Call {CallId} to {Customer} failed: {Disposition}", callId, NumberMask.Mask(plan.Customer), disposition);
         await RefuseAsync(agentLeg, Prompts.ForFailedBridge(disposition), HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-        return $"failed: {disposition}";
+        return CallOutcome.CustomerNotReached(disposition);
     }
 
     private DialString Target(Guid callId, OutboundPlan plan, CallerIdDecision decision, SurveyTemplate? survey)

@@ -14,11 +14,14 @@ public sealed class CallDispatcher(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CallDispatcher>();
 
+    /// <summary>How the calls handled so far ended, by kind.</summary>
+    public CallOutcomeCounts Outcomes { get; } = new();
+
     public async Task HandleAsync(OutboundSession session, CancellationToken cancellationToken)
     {
         var leg = new CallLeg(session);
         string entry = leg.Variable(ChannelVariables.Entry) ?? session.ChannelData.Context ?? "";
-        string outcome;
+        CallOutcome outcome;
         try
         {
             outcome = entry switch
@@ -37,29 +40,30 @@ public sealed class CallDispatcher(CallFlowContext context)
             outcome = await EndAfterFaultAsync(leg, cancellationToken).ConfigureAwait(false);
         }
 
+        Outcomes.Count(outcome);
         _logger.LogInformation("Call {Uuid} ({Entry}) done: {Outcome}", session.UniqueId, entry, outcome);
     }
 
-    private static async Task<string> EndAfterFaultAsync(CallLeg leg, CancellationToken cancellationToken)
+    private static async Task<CallOutcome> EndAfterFaultAsync(CallLeg leg, CancellationToken cancellationToken)
     {
         try
         {
             await leg.AnswerAsync(cancellationToken).ConfigureAwait(false);
             await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
             await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
-            return "failed inside the controller: prompt played, call ended";
+            return new CallOutcome(CallOutcomeKind.Faulted, "failed inside the controller: prompt played, call ended");
         }
         catch (Exception e) when (e is EslChannelHangupException or EslConnectionException)
         {
-            return "failed inside the controller; the caller had already gone";
+            return new CallOutcome(CallOutcomeKind.Faulted, "failed inside the controller; the caller had already gone");
         }
     }
 
-    private async Task<string> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)
+    private async Task<CallOutcome> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)
     {
         _logger.LogError("Call {Uuid}: unknown {Variable} '{Entry}'; check the dialplan", leg.Session.UniqueId, ChannelVariables.Entry, entry);
         await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
         await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
-        return "unknown entry";
+        return new CallOutcome(CallOutcomeKind.UnknownEntry, $"unknown entry '{entry}'");
     }
 }

@@ -17,8 +17,8 @@ public sealed class CustomerCallback(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
 
-    /// <summary>Runs the call; returns how it ended, for the log and tests.</summary>
-    public async Task<string> RunAsync(CallLeg customer, CancellationToken cancellationToken)
+    /// <summary>Runs the call; returns how it ended.</summary>
+    public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
         Guid callId = customer.CallId;
@@ -56,14 +56,14 @@ public sealed class CustomerCallback(CallFlowContext context)
         if (rung.Answered)
         {
             await new AfterAgentConversation(context).FinishAsync(customer, rules, agentId, customerE164, cancellationToken).ConfigureAwait(false);
-            return $"agent {agentId} answered";
+            return CallOutcome.AgentAnswered(agentId);
         }
 
         _logger.LogInformation("Call {CallId}: agent {Agent} did not take the callback ({Disposition})", callId, agentId, rung.Disposition);
         return await FallBackAsync(customer, rules, plan, customerE164, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> FallBackAsync(CallLeg customer, RuleSnapshot rules, CallbackPlan plan, string customerE164, CancellationToken cancellationToken)
+    private async Task<CallOutcome> FallBackAsync(CallLeg customer, RuleSnapshot rules, CallbackPlan plan, string customerE164, CancellationToken cancellationToken)
     {
         if (plan.Decision.RecordMissedCallback)
         {
@@ -73,12 +73,12 @@ public sealed class CustomerCallback(CallFlowContext context)
 
         if (plan.Decision.Fallback == CallbackFallback.Ivr)
         {
-            return "ivr: " + await new IvrCall(context).RunAsync(customer, rules, plan.Menu, customerE164, cancellationToken).ConfigureAwait(false);
+            return await new IvrCall(context).RunAsync(customer, rules, plan.Menu, customerE164, cancellationToken).ConfigureAwait(false);
         }
 
         await customer.AnswerAsync(cancellationToken).ConfigureAwait(false);
         await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
         await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-        return $"agent {plan.Decision.AgentId} busy: missed callback recorded";
+        return CallOutcome.NoAgent($"agent {plan.Decision.AgentId} busy: missed callback recorded");
     }
 }

@@ -18,7 +18,7 @@ public sealed class IvrCall(CallFlowContext context)
 
     /// <summary>Runs the IVR of <paramref name="menu"/>; returns how it ended, for the log and tests.</summary>
     /// <param name="customerE164">The caller's number as stored with the call: E.164, or the raw caller ID when it does not normalise.</param>
-    public async Task<string> RunAsync(CallLeg caller, RuleSnapshot rules, IvrMenu? menu, string customerE164, CancellationToken cancellationToken)
+    public async Task<CallOutcome> RunAsync(CallLeg caller, RuleSnapshot rules, IvrMenu? menu, string customerE164, CancellationToken cancellationToken)
     {
         Guid callId = caller.CallId;
         await caller.AnswerAsync(cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ public sealed class IvrCall(CallFlowContext context)
             _logger.LogWarning("Call {CallId}: the dialled number names no IVR menu; playing service_unavailable", callId);
             await caller.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
             await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-            return "no menu";
+            return CallOutcome.EndedInMenu("no menu");
         }
 
         IvrStep step = rules.Ivr.Start(menu.Name);
@@ -62,12 +62,12 @@ public sealed class IvrCall(CallFlowContext context)
                 default:
                     await caller.PlayAsync(Prompts.Goodbye, cancellationToken).ConfigureAwait(false);
                     await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-                    return "hung up by the menu";
+                    return CallOutcome.EndedInMenu("hung up by the menu");
             }
         }
     }
 
-    private async Task<string> RouteAsync(CallLeg caller, RuleSnapshot rules, IvrAction action, string customerE164, CancellationToken cancellationToken)
+    private async Task<CallOutcome> RouteAsync(CallLeg caller, RuleSnapshot rules, IvrAction action, string customerE164, CancellationToken cancellationToken)
     {
         IEnumerable<Agent> candidates = action.Kind == IvrActionKind.Agent
             ? rules.TryGetAgent(action.Target!, out Agent? agent) ? [agent] : []
@@ -82,7 +82,7 @@ public sealed class IvrCall(CallFlowContext context)
             _logger.LogInformation("Call {CallId}: nobody available for {Target}; busy prompt", callId, action);
             await caller.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
             await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-            return $"{action}: nobody available";
+            return CallOutcome.NoAgent($"{action}: nobody available");
         }
 
         // A caller without a usable number (anonymous, foreign) still reaches the IVR's agents, masked.
@@ -96,10 +96,10 @@ public sealed class IvrCall(CallFlowContext context)
             _logger.LogInformation("Call {CallId}: {Target} did not answer ({Disposition}); busy prompt", callId, action, rung.Disposition);
             await caller.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
             await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-            return $"{action}: {rung.Disposition}";
+            return CallOutcome.NoAgent($"{action}: {rung.Disposition}");
         }
 
         await new AfterAgentConversation(context).FinishAsync(caller, rules, rung.AnsweredBy, customerE164, cancellationToken).ConfigureAwait(false);
-        return $"{action}: answered";
+        return CallOutcome.AgentAnswered(rung.AnsweredBy ?? action.ToString());
     }
 }

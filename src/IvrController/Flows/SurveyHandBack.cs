@@ -16,7 +16,7 @@ public sealed class SurveyHandBack(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SurveyHandBack>();
 
-    public async Task<string> RunAsync(CallLeg customer, CancellationToken cancellationToken)
+    public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
         string? callText = customer.Variable(ChannelVariables.CallId);
@@ -25,7 +25,7 @@ public sealed class SurveyHandBack(CallFlowContext context)
         string? agentId = customer.Variable(ChannelVariables.AgentId);
         if (!Guid.TryParse(callText, out Guid callId) || templateId is null || customerE164 is null)
         {
-            _logger.LogError("Survey hand-back {Uuid} lacks ivr_call_id, {Template} or {Customer}; ending the call", customer.Session.UniqueId, ChannelVariables.SurveyTemplate, ChannelVariables.Customer);
+            _logger.LogError("Survey hand-back {Uuid} lacks {CallId}, {Template} or {Customer}; ending the call", customer.Session.UniqueId, ChannelVariables.CallId, ChannelVariables.SurveyTemplate, ChannelVariables.Customer);
             return await EndAsync(customer, "missing variables", cancellationToken).ConfigureAwait(false);
         }
 
@@ -38,13 +38,13 @@ public sealed class SurveyHandBack(CallFlowContext context)
 
         SurveyOutcome outcome = await new SatisfactionSurvey(context).RunAsync(customer, template, callId, agentId, customerE164, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("Call {CallId}: survey for {Customer} done", callId, NumberMask.MaskText(customerE164));
-        return $"survey: {outcome.Kind}";
+        return new CallOutcome(CallOutcomeKind.Surveyed, $"survey: {outcome.Kind}");
     }
 
-    private static async Task<string> EndAsync(CallLeg customer, string why, CancellationToken cancellationToken)
+    private static async Task<CallOutcome> EndAsync(CallLeg customer, string why, CancellationToken cancellationToken)
     {
         await customer.PlayAsync(Prompts.Goodbye, cancellationToken).ConfigureAwait(false);
         await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
-        return why;
+        return new CallOutcome(CallOutcomeKind.SurveySkipped, why);
     }
 }

@@ -162,6 +162,8 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         Assert.Equal(("bridge", RingAgent1001(20, customer.UniqueId)), customer.Executed.Single(e => e.Application == "bridge"));
         Assert.Contains(centre.Logs.Lines, line => line.Contains("from this controller alone (agent 1001)", StringComparison.Ordinal));
+        Assert.Equal(1, centre.Dispatcher.Outcomes[CallOutcomeKind.AgentAnswered]);
+        Assert.Contains(centre.Logs.Lines, line => line.Contains("(public) done: AgentAnswered: agent 1001 answered", StringComparison.Ordinal));
         Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("13800138000", StringComparison.Ordinal));
     }
 
@@ -192,6 +194,8 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
         Assert.Equal("NORMAL_TEMPORARY_FAILURE", customer.HangupCause);
         Assert.Contains(centre.Logs.Lines, line => line.Contains("failed inside the controller: presence is broken", StringComparison.Ordinal));
+        Assert.Equal(1, centre.Dispatcher.Outcomes[CallOutcomeKind.Faulted]);
+        Assert.Equal(1, centre.Dispatcher.Outcomes.Snapshot().Sum(count => count.Value));
     }
 
     /// <summary>This controller's own memory: <paramref name="agentId"/> called 13800138000 from 021 5281 0000 <paramref name="ago"/>.</summary>
