@@ -57,10 +57,17 @@ public sealed class CallRecordJournalReplayTests(MigratedDatabase database) : IC
         await using var link = PostgresLink.Down(Db);
         await using var rig = new JournalRig(link.ConnectionString, new CallRecordJournalOptions { SegmentSize = 64 * 1024 });
         var calls = Enumerable.Range(0, 1234).Select(_ => CallRecords.Call("outage-agent")).ToList();
-        // The first write finds the database gone; the rest go straight to the journal.
+        // The first write finds the database gone; the rest go straight to the journal, in two waves.
+        // Concurrent writes are committed in groups and a segment is closed after the group that fills
+        // it, so one wave on a busy machine can land in a single segment; each wave alone holds more
+        // than a segment's 64 KiB, so the second always starts a new one.
         await rig.Journal.WriteAsync(calls[0], CancellationToken.None);
-        await Task.WhenAll(calls.Skip(1).Select(call => Task.Run(() => rig.Journal.WriteAsync(call, CancellationToken.None))));
-        Assert.True(rig.SegmentFiles().Count > 1);
+        foreach (var wave in calls.Skip(1).Chunk(617))
+        {
+            await Task.WhenAll(wave.Select(call => Task.Run(() => rig.Journal.WriteAsync(call, CancellationToken.None))));
+        }
+
+        Assert.True(rig.SegmentFiles().Count > 1, $"{rig.SegmentFiles().Count} segment(s) of {string.Join(", ", rig.SegmentFiles().Select(f => new FileInfo(f).Length))} bytes");
 
         rig.Time.Advance(TimeSpan.FromMinutes(3));
         link.Restore();
