@@ -214,6 +214,12 @@ public sealed class PresenceTracker
             ApiResponse registrations = await _client.ApiAsync(PresenceReconciler.RegistrationsCommand, null, cancellationToken).ConfigureAwait(false);
             ApiResponse channels = await _client.ApiAsync(PresenceReconciler.ChannelsCommand, null, cancellationToken).ConfigureAwait(false);
             PresenceReconciliation result = _reconciler.Reconcile(registrations, channels, Presence);
+            int gone = await ForgetLegsThatHungUpAsync(cancellationToken).ConfigureAwait(false);
+            if (gone > 0)
+            {
+                _logger.LogInformation("Presence: {Gone} agent leg(s) listed by the switch had already hung up; forgotten", gone);
+            }
+
             _rebuiltFor = latest;
             _logger.LogInformation(
                 "Presence rebuilt from the switch: {Registered} agents registered, {OnCall} on a call ({Legs} agent legs, {Other} other channels)",
@@ -294,6 +300,27 @@ public sealed class PresenceTracker
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>
+    /// <c>show channels</c> reads the core's channel table, which the switch updates a moment after a
+    /// leg is gone: a leg that hung up just before the rebuild can still be listed, and no hangup event
+    /// will come for it any more. Each listed agent leg is asked for by UUID; the gone are forgotten,
+    /// or their agents would stay "on a call" for good.
+    /// </summary>
+    private async Task<int> ForgetLegsThatHungUpAsync(CancellationToken cancellationToken)
+    {
+        int gone = 0;
+        foreach (AgentLeg leg in Presence.Snapshot().Agents.SelectMany(agent => agent.Legs).ToList())
+        {
+            ApiResponse exists = await _client.ApiAsync($"uuid_exists {leg.ChannelUuid}", null, cancellationToken).ConfigureAwait(false);
+            if (string.Equals(exists.Body.Trim(), "false", StringComparison.Ordinal) && Presence.LegEnded(leg.ChannelUuid) is not null)
+            {
+                gone++;
+            }
+        }
+
+        return gone;
     }
 
     private async Task SubscribeAsync(CancellationToken cancellationToken)

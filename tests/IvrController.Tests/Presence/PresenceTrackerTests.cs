@@ -55,7 +55,8 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
     }
 
     /// <summary>Accepts a connection and plays the switch up to the rebuild's two questions.</summary>
-    private async Task<FakeSwitchConnection> ConnectAsync(string registrations, string channels)
+    /// <param name="legs">The agent legs <paramref name="channels"/> lists, and whether the switch still has each.</param>
+    private async Task<FakeSwitchConnection> ConnectAsync(string registrations, string channels, params (string Uuid, bool Exists)[] legs)
     {
         FakeSwitchConnection connection = await _switch.AcceptAsync(Timeout);
         await connection.ExpectAsync("auth presence-test-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
@@ -64,6 +65,11 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
         await connection.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(registrations), Timeout);
         await connection.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(channels), Timeout);
+        foreach ((string uuid, bool exists) in legs)
+        {
+            await connection.ExpectAsync($"api uuid_exists {uuid}", FakeSwitchConnection.ApiResponse(exists ? "true" : "false"), Timeout);
+        }
+
         return connection;
     }
 
@@ -99,7 +105,8 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         await first.DisposeAsync();
         const string channelsAfterTheGap =
             """{"row_count":1,"rows":[{"uuid":"2aa6d3dc-9075-4335-adaf-607e92a6072c","direction":"outbound","created_epoch":"1795476459","name":"sofia/agents/1002@127.0.0.1:5072","cid_num":"138****8000","dest":"1002","presence_id":"1002@127.0.0.1","callstate":"RINGING"}]}""";
-        await using FakeSwitchConnection second = await ConnectAsync(PresenceFixtures.Text("show-registrations.json"), channelsAfterTheGap);
+        await using FakeSwitchConnection second = await ConnectAsync(
+            PresenceFixtures.Text("show-registrations.json"), channelsAfterTheGap, ("2aa6d3dc-9075-4335-adaf-607e92a6072c", true));
 
         Assert.Equal(new PresenceReconciliation(2, 1, 1, 0), await _rebuilds.Reader.ReadAsync(Timeout));
         Assert.False(_tracker.IsOnCall("1001"));
@@ -121,6 +128,22 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         Assert.Contains(logs, r => r.Message == "Presence tracking stopped: the host is stopping");
         Assert.Contains(logs, r => r.Message.StartsWith("Presence rebuilt from the switch: 2 agents registered, 1 on a call", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, r => r.Message.Contains("138", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_leg_the_switch_still_lists_after_it_hung_up_does_not_keep_its_agent_on_a_call()
+    {
+        // show channels reads a table the switch updates a moment after a hangup: seen on the real
+        // switch when the controller restarted just after a call ended (the agent stayed "on a call").
+        Start();
+        const string justHungUp =
+            """{"row_count":1,"rows":[{"uuid":"19ec7899-ffae-4450-a3ea-0b166456d7f5","direction":"inbound","created_epoch":"1795476459","name":"sofia/agents/1001@127.0.0.1","cid_num":"1001","dest":"13800138000","presence_id":"1001@127.0.0.1","callstate":"ACTIVE"}]}""";
+        await using FakeSwitchConnection connection = await ConnectAsync(
+            PresenceFixtures.Text("show-registrations.json"), justHungUp, ("19ec7899-ffae-4450-a3ea-0b166456d7f5", false));
+
+        Assert.Equal(new PresenceReconciliation(2, 1, 1, 0), await _rebuilds.Reader.ReadAsync(Timeout));
+        Assert.False(_tracker.IsOnCall("1001"));
+        Assert.True(_tracker.IsAvailable("1001"));
     }
 
     [Fact]
@@ -184,6 +207,13 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
         await connection.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-registrations.json")), Timeout);
         await connection.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-channels.json")), Timeout);
+        // Both agent legs listed are still there.
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.StartsWith("api uuid_exists ", await connection.ReadCommandAsync(Timeout), StringComparison.Ordinal);
+            await connection.SendAsync(FakeSwitchConnection.ApiResponse("true"));
+        }
+
         Assert.Equal(new PresenceReconciliation(2, 2, 2, 3), await _rebuilds.Reader.ReadAsync(Timeout));
         Assert.True(_tracker.Snapshot().IsSynchronized);
     }
