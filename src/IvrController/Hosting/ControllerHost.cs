@@ -99,72 +99,15 @@ public static class ControllerHost
         configuration.AddCommandLine(args);
     }
 
+    /// <summary>The controller's services, room by room (ControllerServices has each).</summary>
     public static void AddController(IServiceCollection services, ControllerSettings settings)
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Database.ConnectionString));
-        services.AddSingleton(sp => new DatabaseMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
-        services.AddSingleton(sp => new RuleSnapshotSource(
-            sp.GetRequiredService<NpgsqlDataSource>(), new Rules.Regions.LibPhoneNumberGeocoder(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new RuleChangeListener(
-            settings.Database.ConnectionString, new RuleChangeListenerOptions(), sp.GetRequiredService<ILogger<RuleChangeListener>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new LiveRules(
-            sp.GetRequiredService<RuleSnapshotSource>(), sp.GetRequiredService<RuleChangeListener>(), new LiveRulesOptions(),
-            sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new CallRecordJournal(
-            sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(_ => new CallbackMemory(CallbackMemoryRetention));
-        services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<CallbackMemory>()));
-        services.AddSingleton(sp => new CallbackLookup(
-            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ICustomerIdLookup>(sp =>
-        {
-            if (settings.CustomerIdLookup.BaseUrl is not null)
-            {
-                return new HttpCustomerIdLookup(
-                    new HttpClient(), settings.CustomerIdLookup, sp.GetRequiredService<ILogger<HttpCustomerIdLookup>>(), sp.GetRequiredService<TimeProvider>());
-            }
-
-            LiveRules rules = sp.GetRequiredService<LiveRules>();
-            return new TableCustomerIdLookup(() => rules.CustomerIds);
-        });
-        services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), settings.Day()));
-        services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PresenceTracker(
-            sp.GetRequiredService<InboundClient>(), settings.Presence, sp.GetRequiredService<ILogger<PresenceTracker>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAgentPresence>(sp => new SwitchPresence(sp.GetRequiredService<PresenceTracker>()));
-        services.AddSingleton(sp =>
-        {
-            LiveRules rules = sp.GetRequiredService<LiveRules>();
-            return new CallFlowContext(
-                () => rules.Current,
-                sp.GetRequiredService<CallbackLookup>(),
-                sp.GetRequiredService<ICallRecorder>(),
-                sp.GetRequiredService<ICustomerIdLookup>(),
-                sp.GetRequiredService<IAgentPresence>(),
-                sp.GetRequiredService<LiveCallerNumberUsage>(),
-                settings.Flows,
-                sp.GetRequiredService<TimeProvider>(),
-                Random.Shared,
-                sp.GetRequiredService<ILoggerFactory>());
-        });
-        services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
-        services.AddSingleton(sp =>
-        {
-            CallDispatcher dispatcher = sp.GetRequiredService<CallDispatcher>();
-            return new OutboundServer(settings.Outbound, dispatcher.HandleAsync, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
-        });
-
-        services.AddHostedService<ControllerStartup>();
-        services.AddHostedService<RuleReloading>();
-        services.AddHostedService<SwitchConnection>();
-        services.AddHostedService<CallJournalReplay>();
-        services.AddSingleton(sp => new UnfinishedCalls(
-            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
-            sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
+        services.AddRulesAndCallLog(settings);
+        services.AddCustomerIdLookup(settings);
+        services.AddSwitch(settings);
+        services.AddCallHandling(settings);
+        services.AddBackgroundWork();
     }
 }

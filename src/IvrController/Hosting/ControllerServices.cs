@@ -1,0 +1,120 @@
+using System.Net.Http;
+using IvrController.CustomerIds;
+using IvrController.Esl.Inbound;
+using IvrController.Esl.Outbound;
+using IvrController.Flows;
+using IvrController.Presence;
+using IvrController.Rules.Callback;
+using IvrController.Rules.Protection;
+using IvrController.Store.Calls;
+using IvrController.Store.Calls.Journal;
+using IvrController.Store.Changes;
+using IvrController.Store.Migrations;
+using IvrController.Store.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IvrController.Hosting;
+
+/// <summary>The controller's composition, one room at a time; <see cref="ControllerHost.AddController"/> calls them in order.</summary>
+public static class ControllerServices
+{
+    /// <summary>The database: schema, live rules (reloaded on NOTIFY), the call log, its journal and the callback memory.</summary>
+    public static IServiceCollection AddRulesAndCallLog(this IServiceCollection services, ControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Database.ConnectionString));
+        services.AddSingleton(sp => new DatabaseMigrator(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        services.AddSingleton(sp => new RuleSnapshotSource(
+            sp.GetRequiredService<NpgsqlDataSource>(), new Rules.Regions.LibPhoneNumberGeocoder(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RuleChangeListener(
+            settings.Database.ConnectionString, new RuleChangeListenerOptions(), sp.GetRequiredService<ILogger<RuleChangeListener>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LiveRules(
+            sp.GetRequiredService<RuleSnapshotSource>(), sp.GetRequiredService<RuleChangeListener>(), new LiveRulesOptions(),
+            sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new CallRecordJournal(
+            sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => new CallbackMemory(ControllerHost.CallbackMemoryRetention));
+        services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<CallbackMemory>()));
+        services.AddSingleton(sp => new CallbackLookup(
+            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), ControllerHost.CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>Customer-ID mode's lookup: the CRM over HTTP when CustomerIdLookup:BaseUrl is set, else the customer_ids table.</summary>
+    public static IServiceCollection AddCustomerIdLookup(this IServiceCollection services, ControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton<ICustomerIdLookup>(sp =>
+        {
+            if (settings.CustomerIdLookup.BaseUrl is not null)
+            {
+                // One client for the controller's life; its connections are renewed every few minutes so
+                // that a CRM moved behind the same name (DNS) is followed.
+                var crm = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+                return new HttpCustomerIdLookup(crm, settings.CustomerIdLookup, sp.GetRequiredService<ILogger<HttpCustomerIdLookup>>(), sp.GetRequiredService<TimeProvider>());
+            }
+
+            LiveRules rules = sp.GetRequiredService<LiveRules>();
+            return new TableCustomerIdLookup(() => rules.CustomerIds);
+        });
+        return services;
+    }
+
+    /// <summary>The switch's event socket (api, events) and presence built from it.</summary>
+    public static IServiceCollection AddSwitch(this IServiceCollection services, ControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PresenceTracker(
+            sp.GetRequiredService<InboundClient>(), settings.Presence, sp.GetRequiredService<ILogger<PresenceTracker>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentPresence>(sp => new SwitchPresence(sp.GetRequiredService<PresenceTracker>()));
+        return services;
+    }
+
+    /// <summary>The calls themselves: number counters, the flows' context, the dispatcher and the socket the switch hands calls to.</summary>
+    public static IServiceCollection AddCallHandling(this IServiceCollection services, ControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), settings.Day()));
+        services.AddSingleton(sp =>
+        {
+            LiveRules rules = sp.GetRequiredService<LiveRules>();
+            return new CallFlowContext(
+                () => rules.Current,
+                sp.GetRequiredService<CallbackLookup>(),
+                sp.GetRequiredService<ICallRecorder>(),
+                sp.GetRequiredService<ICustomerIdLookup>(),
+                sp.GetRequiredService<IAgentPresence>(),
+                sp.GetRequiredService<LiveCallerNumberUsage>(),
+                settings.Flows,
+                sp.GetRequiredService<TimeProvider>(),
+                Random.Shared,
+                sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
+        services.AddSingleton(sp =>
+        {
+            CallDispatcher dispatcher = sp.GetRequiredService<CallDispatcher>();
+            return new OutboundServer(settings.Outbound, dispatcher.HandleAsync, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
+
+    /// <summary>Start-up in order, then the long-lived loops: rule reloads, the switch connection, journal replay, calls that outlived a controller.</summary>
+    public static IServiceCollection AddBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<ControllerStartup>();
+        services.AddHostedService<RuleReloading>();
+        services.AddHostedService<SwitchConnection>();
+        services.AddHostedService<CallJournalReplay>();
+        services.AddSingleton(sp => new UnfinishedCalls(
+            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
+            sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
+        return services;
+    }
+}
