@@ -4,7 +4,8 @@
 #   scripts/test.sh [extra dotnet test args...]
 #
 # Environment:
-#   IVR_TEST_FREESWITCH  set it to run the real-switch integration suite as well:
+#   IVR_TEST_FREESWITCH  the real-switch integration suite; unset, it runs when `freeswitch` is on PATH
+#                        (as 'start') and is skipped, loudly, otherwise; 'skip' leaves it out;
 #                        'start' starts a throwaway FreeSWITCH on freeswitch-conf/ (the `freeswitch`
 #                        on PATH; scripts/freeswitch.sh) for the run and stops it afterwards, and the
 #                        suite also restarts it mid-call; without `freeswitch` but with a Docker engine,
@@ -44,6 +45,15 @@ freeswitch_banner() {
         echo "NOTE: IVR_TEST_FREESWITCH is set: the real-switch integration suite was ENABLED ($counts)"
     fi
 }
+
+# A machine with FreeSWITCH installed runs the real-switch suite by default, on a switch of its own;
+# IVR_TEST_FREESWITCH=skip opts out (the suite is then reported skipped, as without a switch).
+if [[ -z ${IVR_TEST_FREESWITCH:-} ]] && command -v freeswitch >/dev/null; then
+    log "'freeswitch' is on PATH: the real-switch suite runs on a switch this run starts (IVR_TEST_FREESWITCH=skip to leave it out)"
+    export IVR_TEST_FREESWITCH=start
+elif [[ ${IVR_TEST_FREESWITCH:-} == skip ]]; then
+    unset IVR_TEST_FREESWITCH
+fi
 
 # sipp plays the phones of the real-switch suite, which cannot run without it. Without a switch
 # it still runs the suite's scenario self-checks (sipp against sipp on loopback): installed then

@@ -26,7 +26,7 @@ public sealed record SwitchUnderTest(
     /// <summary>What every acceptance test says when it is skipped: it did not run, and how to make it run.</summary>
     public const string SkipReason =
         $"NOT RUN - NO SWITCH: {EnvironmentVariable} is not set, so this real-switch acceptance test was SKIPPED, not passed. " +
-        "Start FreeSWITCH on freeswitch-conf/ and set " +
+        "Install FreeSWITCH (scripts/test.sh then starts one on freeswitch-conf/ by itself), or start one on freeswitch-conf/ and set " +
         $"{EnvironmentVariable}='password=<the switch's IVR_ESL_PASSWORD>' (README: \"Accepting a deployment: the real-switch suite\").";
 
     private static readonly string[] Keys = ["esl", "password", "agents", "carrier", "pstn", "controller", "domain"];
