@@ -82,8 +82,14 @@ fs_dir=""
 results_dir="$repo_root/.testresults"
 
 # The cluster and a switch of our own must go away whatever happens below, including Ctrl-C.
+pg_started=0
 cleanup() {
-    bash "$repo_root/scripts/pg.sh" stop "$pg_dir" || log "WARNING: could not stop the cluster in $pg_dir"
+    if ((pg_started)); then
+        bash "$repo_root/scripts/pg.sh" stop "$pg_dir" || log "WARNING: could not stop the cluster in $pg_dir"
+        pg_started=0
+    elif [[ -z ${IVR_PG_DIR:-} ]]; then
+        rmdir "$pg_dir" 2>/dev/null || true
+    fi
     if [[ -n $fs_dir ]]; then
         # The switch's log is kept with the test results.
         cp "$fs_dir/log/freeswitch.log" "$results_dir/freeswitch.log" 2>/dev/null || true
@@ -117,6 +123,7 @@ if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
     fi
 fi
 
+pg_started=1
 IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
 export IVR_TEST_PG
 log "IVR_TEST_PG=$IVR_TEST_PG"
