@@ -188,6 +188,19 @@ public sealed class InboundClient : IAsyncDisposable
         return ApiResponse.FromFrame(reply);
     }
 
+    /// <summary>Whether the switch still has a channel with this UUID (<c>uuid_exists</c>); any other answer throws <see cref="EslCommandException"/>.</summary>
+    public async Task<bool> ChannelExistsAsync(string uuid, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
+        ApiResponse exists = await ApiAsync($"uuid_exists {uuid}", null, cancellationToken).ConfigureAwait(false);
+        return exists.Body.Trim() switch
+        {
+            "true" => true,
+            "false" => false,
+            string other => throw new EslCommandException($"uuid_exists answered '{other}'."),
+        };
+    }
+
     /// <summary>
     /// Runs a <c>bgapi</c> command under our own Job-UUID; the waiter for its BACKGROUND_JOB is in
     /// place before the command is written, so a fast job cannot be missed.

@@ -1,20 +1,7 @@
-using IvrController.Esl.Inbound;
-using IvrController.Esl.Outbound;
-using IvrController.CustomerIds;
-using IvrController.Flows;
-using IvrController.Presence;
-using IvrController.Rules.Callback;
-using IvrController.Rules.Protection;
-using IvrController.Store.Calls;
-using IvrController.Store.Calls.Journal;
-using IvrController.Store.Changes;
-using IvrController.Store.Migrations;
-using IvrController.Store.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace IvrController.Hosting;
 

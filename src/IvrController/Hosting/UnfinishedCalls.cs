@@ -46,7 +46,6 @@ public sealed class UnfinishedCalls(
     {
         presence.Reconciled += OnReconciled;
         presence.Changed += OnChanged;
-        string reason = "the host is stopping";
         try
         {
             if (presence.Presence.IsSynchronized)
@@ -67,7 +66,7 @@ public sealed class UnfinishedCalls(
         {
             presence.Reconciled -= OnReconciled;
             presence.Changed -= OnChanged;
-            logger.LogInformation("Stopped checking for calls that outlived a controller: {Reason}", reason);
+            logger.LogInformation("Stopped checking for calls that outlived a controller: the host is stopping");
         }
     }
 
@@ -96,8 +95,7 @@ public sealed class UnfinishedCalls(
                     continue;
                 }
 
-                ApiResponse exists = await client.ApiAsync($"uuid_exists {uuid}", null, cancellationToken).ConfigureAwait(false);
-                if (exists.Body.Trim() == "true")
+                if (await client.ChannelExistsAsync(uuid, cancellationToken).ConfigureAwait(false))
                 {
                     // Answered calls carry the bridge's result on the agent leg; a call still ringing has none yet.
                     ApiResponse result = await client.ApiAsync($"uuid_getvar {uuid} {ChannelVariables.OriginateDisposition}", null, cancellationToken).ConfigureAwait(false);

@@ -313,8 +313,7 @@ public sealed class PresenceTracker
         int gone = 0;
         foreach (AgentLeg leg in Presence.Snapshot().Agents.SelectMany(agent => agent.Legs).ToList())
         {
-            ApiResponse exists = await _client.ApiAsync($"uuid_exists {leg.ChannelUuid}", null, cancellationToken).ConfigureAwait(false);
-            if (string.Equals(exists.Body.Trim(), "false", StringComparison.Ordinal) && Presence.LegEnded(leg.ChannelUuid) is not null)
+            if (!await _client.ChannelExistsAsync(leg.ChannelUuid, cancellationToken).ConfigureAwait(false) && Presence.LegEnded(leg.ChannelUuid) is not null)
             {
                 gone++;
             }

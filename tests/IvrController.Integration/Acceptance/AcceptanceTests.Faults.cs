@@ -58,7 +58,7 @@ public sealed partial class AcceptanceTests
         Assert.True(Environment.IsPrivilegedProcess, "sipp sends the customer's DTMF through a raw socket: run the suite as root");
         int phonePort = scene.Phones.FreePort();
         await scene.RegisterAsync(Agent, AgentPassword, phonePort);
-        await deployment.DatabaseLink.CutAsync();
+        deployment.DatabaseLink.Cut();
         try
         {
             // An outbound call whose customer rates it after the agent hangs up.
@@ -85,7 +85,7 @@ public sealed partial class AcceptanceTests
                     && (e.ApplicationData ?? "").Contains("ivr_welcome", StringComparison.Ordinal),
                 "the IVR greeting for a caller without memory");
 
-            await deployment.DatabaseLink.RestoreAsync();
+            deployment.DatabaseLink.Restore();
             await CallRecords.WaitForRowAsync(deployment.Database, OpenOrClosed, callUuid, "the outage's outbound call with its end", TimeSpan.FromSeconds(60));
             await CallRecords.WaitForRowAsync(deployment.Database, "select count(*) from survey_results where call_uuid = @call and digit = '1'", callUuid, "the outage's survey result", TimeSpan.FromSeconds(60));
             Assert.DoesNotContain(scene.ControllerLog, e => e.Message.Contains("the call handler failed", StringComparison.Ordinal));
@@ -93,7 +93,7 @@ public sealed partial class AcceptanceTests
         }
         finally
         {
-            await deployment.DatabaseLink.RestoreAsync();
+            deployment.DatabaseLink.Restore();
         }
     });
 

@@ -30,7 +30,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 
     private ContainerizedSwitch? _switchContainer;
     private PostgresServer? _postgres;
-    private DatabaseLink? _databaseLink;
+    private PostgresLink? _databaseLink;
     private IHost? _controller;
     private SwitchEvents? _events;
 
@@ -39,7 +39,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     public string Database { get; private set; } = "";
 
     /// <summary>The controller's own road to the database, which a test can cut to play an outage.</summary>
-    public DatabaseLink DatabaseLink => _databaseLink ?? throw new InvalidOperationException("the deployment is not started");
+    public PostgresLink DatabaseLink => _databaseLink ?? throw new InvalidOperationException("the deployment is not started");
 
     public ControllerLog Log { get; } = new();
 
@@ -83,7 +83,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         await _postgres.InitializeAsync();
         Database = await _postgres.CreateDatabaseAsync("acceptance", starting.Token);
         await DemoCallCentre.LoadAsync(Database, LogDirectory, starting.Token);
-        _databaseLink = DatabaseLink.Open(Database);
+        _databaseLink = PostgresLink.Up(Database);
 
         _events = new SwitchEvents(new InboundClient(
             new InboundClientOptions { Host = Switch.Esl.Host, Port = Switch.Esl.Port, Password = Switch.Password },

@@ -1,3 +1,4 @@
+using IvrController.TestSupport;
 using System.Text.Json;
 using IvrController.Store.Calls;
 using IvrController.Store.Calls.Journal;

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace IvrController.Store.Tests.Calls.Journal;
+namespace IvrController.TestSupport;
 
 /// <summary>
 /// A TCP relay between the tests and the real PostgreSQL that a test can cut (every connection
 /// reset, new ones refused with a reset), hang (connections accepted and never answered) and
 /// restore: a database outage without stopping the shared server.
 /// </summary>
-internal sealed class PostgresLink : IAsyncDisposable
+public sealed class PostgresLink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _targetHost;
