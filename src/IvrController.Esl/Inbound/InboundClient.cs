@@ -1,3 +1,4 @@
+using IvrController.Retries;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Threading.Channels;
@@ -314,12 +315,8 @@ public sealed class InboundClient : IAsyncDisposable
     /// to the cap, less up to 20% jitter (<paramref name="jitter"/> in [0, 1)) so that a fleet of
     /// controllers does not reconnect in lock step after a switch restart.
     /// </summary>
-    internal static TimeSpan ReconnectBackoff(int failedAttempts, InboundClientOptions options, double jitter)
-    {
-        double exponential = options.ReconnectInitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts, 20));
-        double capped = Math.Min(exponential, options.ReconnectMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (1 - (0.2 * jitter)));
-    }
+    internal static TimeSpan ReconnectBackoff(int failedAttempts, InboundClientOptions options, double jitter) =>
+        new CappedBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay).Delay(failedAttempts, jitter);
 
     private void Raise(InboundConnectionChange change)
     {

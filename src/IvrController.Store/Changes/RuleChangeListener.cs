@@ -1,3 +1,4 @@
+using IvrController.Retries;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -120,13 +121,9 @@ public sealed class RuleChangeListener
     }
 
     /// <summary>Wait before reconnect attempt <paramref name="failedAttempts"/> + 1: doubling, capped, minus up to 20 % jitter.</summary>
-    internal TimeSpan ReconnectDelay(int failedAttempts)
-    {
-        double exponential = _options.InitialReconnectDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts, 30));
-        double capped = Math.Min(exponential, _options.MaxReconnectDelay.TotalMilliseconds);
+    internal TimeSpan ReconnectDelay(int failedAttempts) =>
         // Jitter keeps several controllers from reconnecting in lockstep after a database restart.
-        return TimeSpan.FromMilliseconds(capped * (1 - (0.2 * Random.Shared.NextDouble())));
-    }
+        new CappedBackoff(_options.InitialReconnectDelay, _options.MaxReconnectDelay).Delay(failedAttempts);
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using IvrController.Retries;
 using IvrController.Rules.Snapshots;
 using IvrController.Store.Changes;
 using Microsoft.Extensions.Logging;
@@ -100,7 +101,8 @@ public sealed class LiveRules
     private async Task ReloadUntilDoneAsync(RuleChange change, CancellationToken cancellationToken)
     {
         DateTimeOffset? failingSince = null;
-        TimeSpan delay = _options.InitialRetryDelay;
+        var backoff = new CappedBackoff(_options.InitialRetryDelay, _options.MaxRetryDelay);
+        int failedAttempts = 0;
         while (true)
         {
             try
@@ -119,11 +121,11 @@ public sealed class LiveRules
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failingSince ??= _time.GetUtcNow();
+                TimeSpan delay = backoff.Delay(failedAttempts++);
                 _logger.LogWarning(
                     "Cannot reload the rules ({Error}); rules version {Version} loaded at {LoadedAt:u} keeps serving, next try in {Delay}",
                     e.Message, Current.Version, Current.LoadedAt, delay);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using IvrController.Retries;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.CustomerIds;
@@ -21,6 +22,7 @@ internal sealed class CustomerIdService
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly string _baseUrl;
+    private readonly CappedBackoff _retryBackoff;
 
     public CustomerIdService(HttpClient http, HttpCustomerIdLookupOptions options, ILogger logger, TimeProvider time)
     {
@@ -29,6 +31,8 @@ internal sealed class CustomerIdService
         _logger = logger;
         _time = time;
         _baseUrl = options.BaseUrl!.AbsoluteUri.TrimEnd('/');
+        // Retry n waits between ½ and 1 × RetryDelay × 2ⁿ⁻¹, never more than 10 s: someone's call is waiting.
+        _retryBackoff = new CappedBackoff(options.RetryDelay, TimeSpan.FromSeconds(10), JitterShare: 0.5);
     }
 
     /// <param name="stopping">Cancelled when the lookup is disposed: not a caller's token, since callers share the request.</param>
@@ -75,7 +79,7 @@ internal sealed class CustomerIdService
                     : new CustomerIdLookupException(message, cause) { Attempts = attempts };
             }
 
-            TimeSpan delay = RetryBackoff.Delay(_options.RetryDelay, attempt, Random.Shared.NextDouble());
+            TimeSpan delay = _retryBackoff.Delay(attempt - 1);
             _logger.LogInformation("Customer-ID service: {Endpoint} for {Count} item(s) failed ({Failure}) on attempt {Attempt} of {Attempts}; retrying in {Delay:0} ms", endpoint, itemCount, failure, attempt, attempts, delay.TotalMilliseconds);
             try
             {

@@ -26,7 +26,7 @@ public sealed class HttpCustomerIdLookupOptions
     /// <summary>Extra attempts after a timeout, a connection error, a 5xx or a 429; never after another 4xx.</summary>
     public int Retries { get; set; } = 2;
 
-    /// <summary>Base of the backoff: retry n waits between ½ and 1 × RetryDelay × 2ⁿ⁻¹.</summary>
+    /// <summary>Base of the backoff: retry n waits between ½ and 1 × RetryDelay × 2ⁿ⁻¹, at most 10 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long an answer with an ID (or a number) is reused. Zero turns the cache off.</summary>

@@ -1,3 +1,4 @@
+using IvrController.Retries;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -193,13 +194,9 @@ public sealed class CallRecordJournal : IAsyncDisposable
     }
 
     /// <summary>Wait before replay attempt <paramref name="failedAttempts"/> + 1: doubling, capped, minus up to 20 % jitter.</summary>
-    internal TimeSpan RetryDelay(int failedAttempts)
-    {
-        double exponential = _options.InitialRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts, 30));
-        double capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
+    internal TimeSpan RetryDelay(int failedAttempts) =>
         // Jitter keeps controllers that lost the same database from all replaying at the same instant.
-        return TimeSpan.FromMilliseconds(capped * (1 - (0.2 * Random.Shared.NextDouble())));
-    }
+        new CappedBackoff(_options.InitialRetryDelay, _options.MaxRetryDelay).Delay(failedAttempts);
 
     private async Task<CallRecordDestination> WriteRecordAsync(object record, CancellationToken cancellationToken)
     {
