@@ -44,17 +44,25 @@ public static class ControllerServices
         return services;
     }
 
+    /// <summary>The named HTTP client the customer-ID lookup talks to the CRM with.</summary>
+    public const string CrmClientName = "crm";
+
     /// <summary>Customer-ID mode's lookup: the CRM over HTTP when CustomerIdLookup:BaseUrl is set, else the customer_ids table.</summary>
     public static IServiceCollection AddCustomerIdLookup(this IServiceCollection services, ControllerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // The lookup holds its client for the controller's life, so the factory's handler rotation would never
+        // reach it: the handler itself renews its connections every few minutes instead, so that a CRM moved
+        // behind the same name (DNS) is followed. The lookup logs its own failures without the URL's noise per call.
+        services.AddHttpClient(CrmClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.AddSingleton<ICustomerIdLookup>(sp =>
         {
             if (settings.CustomerIdLookup.BaseUrl is not null)
             {
-                // One client for the controller's life; its connections are renewed every few minutes so
-                // that a CRM moved behind the same name (DNS) is followed.
-                var crm = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+                HttpClient crm = sp.GetRequiredService<IHttpClientFactory>().CreateClient(CrmClientName);
                 return new HttpCustomerIdLookup(crm, settings.CustomerIdLookup, sp.GetRequiredService<ILogger<HttpCustomerIdLookup>>(), sp.GetRequiredService<TimeProvider>());
             }
 

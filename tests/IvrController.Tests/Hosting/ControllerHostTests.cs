@@ -1,8 +1,12 @@
 using IvrController.Cli;
+using IvrController.CustomerIds;
 using IvrController.Esl.Outbound;
 using IvrController.Hosting;
+using IvrController.Rules.Numbers;
+using IvrController.Rules.Protection;
 using IvrController.Store.Snapshots;
 using IvrController.Tests.Cli;
+using IvrController.Tests.CustomerIds;
 using IvrController.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,5 +73,25 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.Equal("127.0.0.1", outbound.LocalEndPoint.Address.ToString());
         Assert.NotEqual(0, outbound.LocalEndPoint.Port);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task With_a_crm_address_the_host_asks_the_crm_for_customer_ids_through_the_named_client()
+    {
+        await using var crm = ScriptedCrm.Knowing(new Dictionary<string, string> { ["+8613800138000"] = "C10086" });
+        using IHost host = ControllerHost.Build(
+        [
+            "--Database:ConnectionString=Host=127.0.0.1;Port=1", "--Esl:Password=a-long-secret",
+            $"--CustomerIdLookup:BaseUrl={crm.BaseUrl}",
+        ]);
+
+        ICustomerIdLookup lookup = host.Services.GetRequiredService<ICustomerIdLookup>();
+        PhoneNumber customer = CustomerIdRig.Number("13800138000");
+        IReadOnlyDictionary<PhoneNumber, string> ids = await lookup.PhoneToCustomerIdsAsync([customer], CancellationToken.None);
+
+        Assert.IsType<HttpCustomerIdLookup>(lookup);
+        Assert.Equal("C10086", ids[customer]);
+        Assert.Single(crm.Requests);
+        Assert.NotNull(host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ControllerServices.CrmClientName));
     }
 }
