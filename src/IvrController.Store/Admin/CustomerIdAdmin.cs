@@ -14,6 +14,9 @@ public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource)
 {
     private const string Doing = "import customer ids";
 
+    private static readonly StagingColumn[] Staging =
+        [StagingColumn.Integer("line"), StagingColumn.Text("customer_id"), StagingColumn.Text("number")];
+
     /// <summary>
     /// Imports a <c>customer_id,number</c> file. Any bad line refuses the whole file. Without
     /// <paramref name="replace"/>, the file's customers are added or get their new number and the others
@@ -34,30 +37,18 @@ public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource)
             return await RuleTableEdit.RunAsync(dataSource, Doing, async (connection, transaction) =>
             {
                 // Imports take turns (the call path's readers do not wait), so the counts and the clash check are exact.
-                const string Prepare = """
-                    lock table customer_ids in share row exclusive mode;
-                    create temp table incoming_customer_ids (line int not null, customer_id text not null, number text not null) on commit drop;
-                    """;
-                await connection.ExecuteAsync(new CommandDefinition(Prepare, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-                await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-                    "copy incoming_customer_ids (line, customer_id, number) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
-                {
-                    foreach (CustomerIdEntry entry in parsed.Rows)
+                await StagedImport.StageAsync(
+                    connection, transaction, "customer_ids", "incoming_customer_ids", Staging, parsed.Rows,
+                    static async (copy, entry, ct) =>
                     {
-                        await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                        await copy.WriteAsync(entry.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                        await copy.WriteAsync(entry.CustomerId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await copy.WriteAsync(entry.Number.E164, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                }
+                        await copy.WriteAsync(entry.Line, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                        await copy.WriteAsync(entry.CustomerId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                        await copy.WriteAsync(entry.Number.E164, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
 
                 // With replace, customers not in the file go first, so their numbers are free for the file's customers.
                 const string ClearAndCheck = """
-                    analyze incoming_customer_ids;
-
                     with removed as (
                         delete from customer_ids c
                         where @replace and not exists (select 1 from incoming_customer_ids i where i.customer_id = c.customer_id)

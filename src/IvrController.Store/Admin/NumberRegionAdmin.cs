@@ -16,6 +16,9 @@ public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource)
 {
     private const string Doing = "import regions";
 
+    private static readonly StagingColumn[] Staging =
+        [StagingColumn.Text("prefix"), StagingColumn.Text("province"), StagingColumn.Text("city")];
+
     /// <summary>
     /// Imports a <c>prefix,province,city</c> file. Any bad line refuses the whole file (every bad line is
     /// reported). <paramref name="replace"/>: prefixes not in the file are removed; otherwise the file's
@@ -32,32 +35,19 @@ public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource)
         return await RuleTableEdit.RunAsync(dataSource, Doing, async (connection, transaction) =>
         {
             // Imports take turns (the call path's readers do not wait), so the counts below are exact.
-            const string Prepare = """
-                lock table number_regions in share row exclusive mode;
-                create temp table incoming_regions (prefix text not null, province text not null, city text not null) on commit drop;
-                """;
-            await connection.ExecuteAsync(new CommandDefinition(Prepare, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-            await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-                "copy incoming_regions (prefix, province, city) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
-            {
-                foreach (RegionPrefixRow row in parsed.Rows)
+            await StagedImport.StageAsync(
+                connection, transaction, "number_regions", "incoming_regions", Staging, parsed.Rows,
+                static async (copy, row, ct) =>
                 {
-                    await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Prefix, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Region.Province, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Region.City, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                }
+                    await copy.WriteAsync(row.Prefix, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await copy.WriteAsync(row.Region.Province, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await copy.WriteAsync(row.Region.City, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
 
-                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            // A temporary table has no statistics until analysed; the joins below need them at 400k rows.
             // Joins rather than INSERT … ON CONFLICT: with every row already there, the conflict path
             // probes the index row by row and is several times slower than one hash join per statement.
             const string Merge = """
-                analyze incoming_regions;
-
                 with removed as (
                     delete from number_regions r
                     where @replace and not exists (select 1 from incoming_regions i where i.prefix = r.prefix)
