@@ -1,3 +1,4 @@
+using IvrController.Store.Vocabulary;
 using Npgsql;
 
 namespace IvrController.Store.Admin;
@@ -18,9 +19,27 @@ internal static class RuleEditRefusal
         {
             return await write().ConfigureAwait(false);
         }
-        catch (PostgresException e) when (ConstraintMessages.Translate(e, doing) is { } refusal)
+        catch (PostgresException e) when (ForViolation(e, doing) is { } refusal)
         {
             throw refusal;
         }
+    }
+
+    /// <summary>
+    /// The refusal for a violation, prefixed with what was being done ("add agent 1001: …"); null when
+    /// <paramref name="exception"/> is not a constraint violation (those are real failures, rethrow them).
+    /// </summary>
+    public static RuleEditException? ForViolation(PostgresException exception, string doing)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string? why = exception.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation =>
+                exception.ConstraintName is { } name ? ConstraintMessages.For(name) ?? $"the edit breaks the rule '{name}'" : exception.MessageText,
+            PostgresErrorCodes.NotNullViolation => $"{exception.ColumnName ?? "a value"} is required",
+            _ => null,
+        };
+
+        return why is null ? null : new RuleEditException($"{doing}: {why}", exception.ConstraintName, exception);
     }
 }

@@ -22,7 +22,7 @@ internal static class RuleTableEdit
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
-        catch (PostgresException e) when (ConstraintMessages.Translate(e, doing) is { } refusal)
+        catch (PostgresException e) when (RuleEditRefusal.ForViolation(e, doing) is { } refusal)
         {
             throw refusal;
         }

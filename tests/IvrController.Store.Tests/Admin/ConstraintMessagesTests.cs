@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 using IvrController.Store.Migrations;
 using Npgsql;
 using Xunit;
@@ -27,10 +28,10 @@ public sealed partial class ConstraintMessagesTests
     {
         var violation = new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation, constraintName: "agents_pkey");
 
-        RuleEditException? refusal = ConstraintMessages.Translate(violation, "add agent 1001");
+        RuleEditException? refusal = RuleEditRefusal.ForViolation(violation, "add agent 1001");
 
         Assert.Equal("add agent 1001: an agent with this id already exists", refusal?.Message);
-        Assert.Null(ConstraintMessages.Translate(new PostgresException("deadlock", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected), "add agent 1001"));
+        Assert.Null(RuleEditRefusal.ForViolation(new PostgresException("deadlock", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected), "add agent 1001"));
     }
 
     [GeneratedRegex(@"\bconstraint\s+(?<name>[a-z0-9_]+)\s+(?:primary\s+key|unique|check|foreign\s+key)", RegexOptions.IgnoreCase)]

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using IvrController.Store.Admin;
+using IvrController.Store.Vocabulary;
 using Npgsql;
 
 namespace IvrController.Store.Calls.Journal;

@@ -1,11 +1,10 @@
 using System.Collections.Frozen;
-using Npgsql;
 
-namespace IvrController.Store.Admin;
+namespace IvrController.Store.Vocabulary;
 
 /// <summary>
-/// Turns a constraint violation from the rule tables into a <see cref="RuleEditException"/> that
-/// says, in an admin's words, which rule the edit broke. Every constraint of the schema is named
+/// The admin's words for each constraint of the rule tables: which rule an edit (or a replayed call record)
+/// broke. Every constraint of the schema is named
 /// (0001_initial.sql), so the name picks the sentence; an unknown name still gives a readable line.
 /// </summary>
 public static class ConstraintMessages
@@ -85,22 +84,4 @@ public static class ConstraintMessages
 
     /// <summary>The admin sentence for a constraint, or null when the schema has no such name.</summary>
     public static string? For(string constraint) => Messages.GetValueOrDefault(constraint);
-
-    /// <summary>
-    /// The refusal for a violation, prefixed with what was being done ("add agent 1001: …"); null when
-    /// <paramref name="exception"/> is not a constraint violation (those are real failures, rethrow them).
-    /// </summary>
-    public static RuleEditException? Translate(PostgresException exception, string doing)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        string? why = exception.SqlState switch
-        {
-            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation =>
-                exception.ConstraintName is { } name ? For(name) ?? $"the edit breaks the rule '{name}'" : exception.MessageText,
-            PostgresErrorCodes.NotNullViolation => $"{exception.ColumnName ?? "a value"} is required",
-            _ => null,
-        };
-
-        return why is null ? null : new RuleEditException($"{doing}: {why}", exception.ConstraintName, exception);
-    }
 }
