@@ -1,10 +1,10 @@
-using IvrController.Retries;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using IvrController.Esl.Connection;
 using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
+using IvrController.Retries;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Esl.Inbound;

@@ -1,5 +1,5 @@
-using IvrController.Retries;
 using System.Threading.Channels;
+using IvrController.Retries;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -6,7 +6,7 @@ using IvrController.Store.Vocabulary;
 namespace IvrController.Store.Rows;
 
 /// <summary>Rows to the rules' model, shared by the snapshot builder and the admin side so both read a row the same way.</summary>
-internal static class RuleRowMapping
+public static class RuleRowMapping
 {
     /// <summary>The id the rules layer uses for a survey template: the table's integer id, as text.</summary>
     public static string TemplateId(int id) => id.ToString(CultureInfo.InvariantCulture);

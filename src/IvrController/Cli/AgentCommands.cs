@@ -1,5 +1,5 @@
 using System.CommandLine;
-using IvrController.Store.Admin;
+using IvrController.Admin;
 
 namespace IvrController.Cli;
 

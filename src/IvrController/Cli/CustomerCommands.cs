@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using IvrController.Admin;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
-using IvrController.Store.Admin;
 using IvrController.Store.Rows;
 
 namespace IvrController.Cli;

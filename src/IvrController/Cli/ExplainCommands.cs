@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IvrController.Admin;
 using IvrController.Hosting;
 using IvrController.Routing;
 using IvrController.Rules.Agents;
@@ -10,7 +11,6 @@ using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
-using IvrController.Store.Admin;
 using IvrController.Store.Calls;
 using IvrController.Store.Snapshots;
 using IvrController.Store.Vocabulary;

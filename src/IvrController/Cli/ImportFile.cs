@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using IvrController.Store.Admin;
+using IvrController.Admin;
 
 namespace IvrController.Cli;
 

@@ -1,5 +1,5 @@
+using IvrController.Admin;
 using IvrController.Rules.Ivr;
-using IvrController.Store.Admin;
 using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;

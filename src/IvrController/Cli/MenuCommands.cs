@@ -1,6 +1,6 @@
 using System.CommandLine;
+using IvrController.Admin;
 using IvrController.Rules.Ivr;
-using IvrController.Store.Admin;
 
 namespace IvrController.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using IvrController.Admin;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Regions;
-using IvrController.Store.Admin;
 
 namespace IvrController.Cli;
 

@@ -1,4 +1,4 @@
-using IvrController.Store.Admin;
+using IvrController.Admin;
 using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;

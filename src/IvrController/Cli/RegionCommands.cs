@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using IvrController.Store.Admin;
+using IvrController.Admin;
 using IvrController.Store.Rows;
 
 namespace IvrController.Cli;

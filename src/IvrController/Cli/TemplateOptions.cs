@@ -1,6 +1,6 @@
 using System.CommandLine;
+using IvrController.Admin;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
 using IvrController.Store.Vocabulary;
 
 namespace IvrController.Cli;

@@ -1,4 +1,4 @@
-using IvrController.Store.Admin;
+using IvrController.Admin;
 using Xunit;
 
 namespace IvrController.Store.Tests.Admin;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using IvrController.Store.Admin;
-using IvrController.Store.Vocabulary;
+using IvrController.Admin;
 using IvrController.Store.Migrations;
+using IvrController.Store.Vocabulary;
 using Npgsql;
 using Xunit;
 

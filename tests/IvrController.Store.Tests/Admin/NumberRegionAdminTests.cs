@@ -1,5 +1,5 @@
 using System.Text;
-using IvrController.Store.Admin;
+using IvrController.Admin;
 using Xunit;
 
 namespace IvrController.Store.Tests.Admin;

@@ -1,8 +1,8 @@
+using IvrController.Admin;
 using IvrController.Rules.Callback;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
 using IvrController.TestSupport;
 using Npgsql;
 using Xunit;

@@ -1,5 +1,5 @@
+using IvrController.Admin;
 using IvrController.Rules.Surveys;
-using IvrController.Store.Admin;
 using IvrController.TestSupport;
 using Npgsql;
 using Xunit;

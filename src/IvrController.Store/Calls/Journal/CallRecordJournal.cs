@@ -1,6 +1,6 @@
-using IvrController.Retries;
 using System.Globalization;
 using System.Threading.Channels;
+using IvrController.Retries;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
