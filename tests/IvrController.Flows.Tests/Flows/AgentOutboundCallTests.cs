@@ -1,4 +1,4 @@
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using IvrController.TestSupport;
 using Xunit;
 

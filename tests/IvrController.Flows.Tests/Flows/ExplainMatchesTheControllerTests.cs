@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using IvrController.Cli;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using IvrController.TestSupport;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using IvrController.Esl.Messages;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using Xunit;
 
 namespace IvrController.Flows.Tests.SupportTests;

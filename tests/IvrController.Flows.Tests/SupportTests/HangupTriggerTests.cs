@@ -1,7 +1,7 @@
 using IvrController.Esl.Connection;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using Xunit;
 
 namespace IvrController.Flows.Tests.SupportTests;

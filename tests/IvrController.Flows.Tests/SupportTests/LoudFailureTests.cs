@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using Xunit;
 
 namespace IvrController.Flows.Tests.SupportTests;

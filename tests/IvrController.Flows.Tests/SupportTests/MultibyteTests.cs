@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using Xunit;
 
 namespace IvrController.Flows.Tests.SupportTests;

@@ -1,7 +1,7 @@
 using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 
 namespace IvrController.Flows.Tests.SupportTests;
 

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace IvrController.Load;
+
+/// <summary>One "LOAD stats" line from the controller process: cumulative counters at that moment.</summary>
+internal sealed class ControllerStats(IReadOnlyDictionary<string, double> values)
+{
+    public double CpuMs => values["cpu_ms"];
+
+    public double Allocated => values["allocated"];
+
+    public double Rss => values["rss"];
+
+    public double ManagedHeap => values["managed_heap"];
+
+    public double Threads => values["threads"];
+
+    public double OpenFiles => values["handles"];
+
+    public double Sessions => values["sessions"];
+
+    public double Gen2 => values["gen2"];
+
+    public double Outcome(string kind) => values.GetValueOrDefault("outcome." + kind);
+
+    public IEnumerable<string> OutcomeKinds => values.Keys.Where(k => k.StartsWith("outcome.", StringComparison.Ordinal)).Select(k => k["outcome.".Length..]);
+
+    public static ControllerStats Parse(string line)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string field in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = field.IndexOf('=', StringComparison.Ordinal);
+            values[field[..equals]] = double.Parse(field[(equals + 1)..], CultureInfo.InvariantCulture);
+        }
+
+        return new ControllerStats(values);
+    }
+}

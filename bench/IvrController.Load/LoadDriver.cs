@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace IvrController.Load;
+
+/// <summary>
+/// The load harness: a fresh call centre database, the controller in a child process, and the fake switch
+/// playing whole calls against it at a fixed rate (or parking many at once). Prints the figures and writes
+/// them as markdown (bench/README.md, Load).
+/// </summary>
+internal static class LoadDriver
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"load: {e.Message}");
+            return 2;
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; " +
+            $"DOTNET_ThreadPool_UnfairSemaphoreSpinLimit={Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "(the controller's own setting)"}");
+        report.AppendLine();
+        bool ok = options.Hold is { } hold
+            ? await HoldRunAsync(options, hold, report)
+            : await RateRunAsync(options, report);
+        string text = report.ToString();
+        Console.WriteLine();
+        Console.WriteLine(text);
+        await File.WriteAllTextAsync(options.Output, text);
+        Console.WriteLine($"(written to {Path.GetFullPath(options.Output)})");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<bool> RateRunAsync(LoadOptions options, StringBuilder report)
+    {
+        string database = await LoadCentre.CreateAsync(options.ServerConnectionString!);
+        bool ok;
+        await using (ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller.log", oneCore: false))
+        {
+            var mix = new CallMix();
+            var player = new CallPlayer(controller.EndPoint, mix);
+            Progress($"warm-up: {options.WarmUp} calls at {options.Rate}/s");
+            await AtRateAsync(player, 0, options.WarmUp, options.Rate);
+            ControllerStats before = await controller.StatsAsync();
+            Progress($"measured: {options.Calls} calls at {options.Rate}/s");
+            long started = Stopwatch.GetTimestamp();
+            IReadOnlyList<CallTiming> calls = await AtRateAsync(player, options.WarmUp, options.Calls, options.Rate);
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            ControllerStats after = await controller.StatsAsync();
+            ok = Describe(report, $"{options.Calls} calls at {options.Rate:0.#}/s (after {options.WarmUp} warm-up calls)", calls, before, after, elapsed);
+            ok &= await DescribeStoredAsync(report, database);
+        }
+
+        if (options.Saturate)
+        {
+            string second = await LoadCentre.CreateAsync(options.ServerConnectionString!);
+            await using ControllerChild oneCore = await ControllerChild.StartAsync(second, "load-controller-one-core.log", oneCore: true);
+            var player = new CallPlayer(oneCore.EndPoint, new CallMix());
+            Progress($"one core: warm-up {options.WarmUp} calls, then {options.Calls} calls, {options.Concurrency} at a time");
+            await ClosedLoopAsync(player, 0, options.WarmUp, options.Concurrency);
+            ControllerStats before = await oneCore.StatsAsync();
+            long started = Stopwatch.GetTimestamp();
+            IReadOnlyList<CallTiming> calls = await ClosedLoopAsync(player, options.WarmUp, options.Calls, options.Concurrency);
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            ControllerStats after = await oneCore.StatsAsync();
+            ok &= Describe(report, $"Controller on one core (taskset -c 1), {options.Calls} calls as fast as they go, {options.Concurrency} at a time", calls, before, after, elapsed);
+            report.AppendLine(CultureInfo.InvariantCulture, $"- **calls/s on one core**: {options.Calls / elapsed.TotalSeconds:0} (the fake switch shares the machine's other core)");
+        }
+
+        return ok;
+    }
+
+    private static async Task<bool> HoldRunAsync(LoadOptions options, int hold, StringBuilder report)
+    {
+        string database = await LoadCentre.CreateAsync(options.ServerConnectionString!);
+        await using ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller-hold.log", oneCore: false);
+        var player = new CallPlayer(controller.EndPoint, new CallMix());
+        Progress($"warm-up: {options.WarmUp} calls");
+        await AtRateAsync(player, 0, options.WarmUp, options.Rate);
+        bool ok = true;
+        int sequence = 1_000_000;
+        report.AppendLine("| Calls held at once | CPU ms per call (open + bridge + close) | RSS while held | RSS per held call | Managed heap while held | Threads while held | Open files while held | After all hung up: sessions, open files, threads |");
+        report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (int count in new[] { 10, hold })
+        {
+            ControllerStats idle = await controller.StatsAsync();
+            using var hangUp = new CancellationTokenSource();
+            int bridged = 0;
+            var allBridged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task whenBridged()
+            {
+                if (Interlocked.Increment(ref bridged) == count)
+                {
+                    allBridged.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            }
+
+            Progress($"holding {count} calls: opening at {options.Rate}/s");
+            var calls = new List<Task<bool>>(count);
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < count; i++)
+            {
+                await UntilAsync(start, i, options.Rate);
+                calls.Add(player.HoldAsync(sequence++, whenBridged, hangUp.Token));
+            }
+
+            await Task.WhenAny(allBridged.Task, Task.WhenAll(calls));
+            ControllerStats held = await controller.StatsAsync();
+            Progress($"{count} calls bridged; rss {held.Rss / 1048576:0} MiB; hanging up");
+            await hangUp.CancelAsync();
+            bool[] ended = await Task.WhenAll(calls);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            ControllerStats done = await controller.StatsAsync();
+            ok &= ended.All(e => e) && done.Sessions == 0;
+            double cpuPerCall = (done.CpuMs - idle.CpuMs) / count;
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {count:N0} | {cpuPerCall:0.00} | {held.Rss / 1048576:0} MiB | {(held.Rss - idle.Rss) / count / 1024:0.0} KiB | {held.ManagedHeap / 1048576:0} MiB | {held.Threads:0} | {held.OpenFiles:0} | {done.Sessions:0} sessions, {done.OpenFiles:0} files (idle {idle.OpenFiles:0}), {done.Threads:0} threads |");
+        }
+
+        return ok;
+    }
+
+    private static async Task<IReadOnlyList<CallTiming>> AtRateAsync(CallPlayer player, int first, int count, double rate)
+    {
+        var calls = new List<Task<CallTiming>>(count);
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < count; i++)
+        {
+            await UntilAsync(start, i, rate);
+            calls.Add(Task.Run(() => player.PlayAsync(first + i)));
+        }
+
+        return await Task.WhenAll(calls);
+    }
+
+    private static async Task<IReadOnlyList<CallTiming>> ClosedLoopAsync(CallPlayer player, int first, int count, int concurrency)
+    {
+        var results = new CallTiming[count];
+        int next = -1;
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                results[i] = await player.PlayAsync(first + i);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        return results;
+    }
+
+    private static async Task UntilAsync(long start, int index, double rate)
+    {
+        TimeSpan due = TimeSpan.FromSeconds(index / rate) - Stopwatch.GetElapsedTime(start);
+        if (due > TimeSpan.Zero)
+        {
+            await Task.Delay(due);
+        }
+    }
+
+    private static bool Describe(StringBuilder report, string title, IReadOnlyList<CallTiming> calls, ControllerStats before, ControllerStats after, TimeSpan elapsed)
+    {
+        int failed = calls.Count(c => !c.Ok);
+        double[] toBridge = [.. calls.Where(c => c.ConnectToBridge is not null).Select(c => c.ConnectToBridge!.Value.TotalMilliseconds).Order()];
+        double cpu = after.CpuMs - before.CpuMs;
+        double allocated = after.Allocated - before.Allocated;
+        report.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"- calls: {calls.Count} ({string.Join(", ", calls.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}), failed: {failed}, in {elapsed.TotalSeconds:0.0} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- **controller CPU per call: {cpu / calls.Count:0.00} ms** ({cpu:0} ms in all; {cpu / elapsed.TotalMilliseconds * 100:0.0}% of one core)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; gen-2 collections: {after.Gen2 - before.Gen2:0}; RSS after: {after.Rss / 1048576:0} MiB");
+        if (toBridge.Length > 0)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"- connect → bridge sent: p50 {Percentile(toBridge, 0.50):0.00} ms, p99 {Percentile(toBridge, 0.99):0.00} ms, max {toBridge[^1]:0.00} ms ({toBridge.Length} bridges)");
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"- outcomes counted by the controller in this phase: {string.Join(", ", after.OutcomeKinds.Select(k => (k, n: after.Outcome(k) - before.Outcome(k))).Where(o => o.n > 0).Select(o => $"{o.k} {o.n:0}"))}");
+        foreach (var failure in calls.Where(c => !c.Ok).GroupBy(c => c.Failure).Take(5))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"- failure ×{failure.Count()}: {failure.Key}");
+        }
+
+        report.AppendLine();
+        return failed == 0 && after.Outcome("Faulted") == before.Outcome("Faulted");
+    }
+
+    private static async Task<bool> DescribeStoredAsync(StringBuilder report, string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using NpgsqlCommand count = dataSource.CreateCommand(
+            "select (select count(*) from outbound_calls), (select count(*) from outbound_calls where disposition is null), (select count(*) from survey_results where outcome = 'rated')");
+        await using NpgsqlDataReader row = await count.ExecuteReaderAsync();
+        await row.ReadAsync();
+        long outbound = row.GetInt64(0), open = row.GetInt64(1), rated = row.GetInt64(2);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Stored in the run's database (warm-up included): {outbound} outbound calls ({open} without an end), {rated} surveys rated.");
+        report.AppendLine();
+        return open == 0;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Progress(string what) => Console.Error.WriteLine($"load: {what}");
+}

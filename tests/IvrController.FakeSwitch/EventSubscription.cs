@@ -1,0 +1,78 @@
+namespace IvrController.FakeSwitch;
+
+/// <summary>
+/// Which events the controller asked for. Without <c>myevents</c> or <c>event</c> the real switch
+/// sends none, so a flow that forgets to subscribe hangs here as it would in production.
+/// </summary>
+public sealed class EventSubscription
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _filters = [];
+    private bool _all;
+
+    public void SubscribeAll()
+    {
+        lock (_names)
+        {
+            _all = true;
+        }
+    }
+
+    public void Subscribe(IEnumerable<string> eventNames)
+    {
+        lock (_names)
+        {
+            foreach (string name in eventNames)
+            {
+                if (name == "ALL")
+                {
+                    _all = true;
+                }
+                else
+                {
+                    _names.Add(name);
+                }
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_names)
+        {
+            _all = false;
+            _names.Clear();
+        }
+    }
+
+    public void AddFilter(string header, string value)
+    {
+        lock (_names)
+        {
+            _filters.Add(new(header, value));
+        }
+    }
+
+    public void RemoveFilter(string header, string? value)
+    {
+        lock (_names)
+        {
+            _filters.RemoveAll(f => f.Key == header && (value is null || f.Value == value));
+        }
+    }
+
+    /// <summary>Filters pass an event that matches any one of them (the switch's rule).</summary>
+    public bool Wants(string eventName, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        lock (_names)
+        {
+            if (!_all && !_names.Contains(eventName))
+            {
+                return false;
+            }
+
+            return _filters.Count == 0
+                || _filters.Any(f => headers.Any(h => string.Equals(h.Key, f.Key, StringComparison.OrdinalIgnoreCase) && h.Value == f.Value));
+        }
+    }
+}
