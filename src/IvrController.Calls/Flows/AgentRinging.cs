@@ -36,9 +36,8 @@ public static class AgentRinging
         await customer.SetAsync(ChannelVariables.ContinueOnFail, "true", cancellationToken).ConfigureAwait(false);
 
         string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
-        // Simultaneous ring (',' between endpoints): the first agent to answer takes the call.
-        string endpoints = string.Join(",", agentIds.Select(id => $"user/{id}@{options.AgentDomain}"));
-        var target = new DialString(endpoints)
+        // Simultaneous ring: the first agent to answer takes the call.
+        var target = new DialString([.. agentIds.Select(id => $"user/{id}@{options.AgentDomain}")])
             .With(ChannelVariables.OriginationCallerIdNumber, shown)
             .With(ChannelVariables.OriginationCallerIdName, shown)
             .With(ChannelVariables.LegTimeout, ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))

@@ -17,6 +17,18 @@ public sealed class DialString
         Endpoint = Checked(endpoint, nameof(endpoint), allowSlash: true);
     }
 
+    /// <summary>Simultaneous ring: every endpoint at once (',' between them), the first to answer takes the call.</summary>
+    public DialString(IReadOnlyCollection<string> simultaneous)
+    {
+        ArgumentNullException.ThrowIfNull(simultaneous);
+        if (simultaneous.Count == 0)
+        {
+            throw new ArgumentException("A dial string needs at least one endpoint.", nameof(simultaneous));
+        }
+
+        Endpoint = string.Join(",", simultaneous.Select(endpoint => Checked(endpoint, "endpoint", allowSlash: true)));
+    }
+
     public string Endpoint { get; }
 
     /// <summary>A variable for every leg of this bridge (<c>{}</c>).</summary>

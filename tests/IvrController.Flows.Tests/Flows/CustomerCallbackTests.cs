@@ -1,4 +1,4 @@
-using IvrController.Flows.Tests.Support;
+using IvrController.FakeSwitch;
 using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
@@ -130,6 +130,23 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         // The customer hung up first: no inbound survey follows.
         Assert.Equal("bridge", customer.Executed[^1].Application);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from survey_results"));
+    }
+
+    [Fact]
+    public async Task With_two_agents_available_the_ivr_rings_both_at_once_and_the_call_is_bridged()
+    {
+        // Found by the load benchmark: both agents' endpoints were handed to the dial string as one, which refused the ','.
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_two", null, new TestPresence().Registered("1001").Registered("1002"));
+        FlowSwitch customer = CustomerCalls(from: "13900139000")
+            .OnExecute("play_and_get_digits", Outcome.Digits("1"))
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(5), Party.Customer));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        string bridge = customer.Executed.Single(e => e.Application == "bridge").Argument!;
+        Assert.EndsWith("}user/1001@127.0.0.1,user/1002@127.0.0.1", bridge, StringComparison.Ordinal);
+        Assert.Equal(1, centre.Dispatcher.Outcomes[CallOutcomeKind.AgentAnswered]);
+        Assert.Equal(0, centre.Dispatcher.Outcomes[CallOutcomeKind.Faulted]);
     }
 
     [Fact]

@@ -21,6 +21,26 @@ public sealed class DialStringTests
     public void An_endpoint_alone_has_no_brackets() =>
         Assert.Equal("user/1001@127.0.0.1", new DialString("user/1001@127.0.0.1").ToString());
 
+    [Fact]
+    public void Several_endpoints_ring_at_once_behind_one_set_of_variables() =>
+        Assert.Equal(
+            "{leg_timeout=30}user/1001@127.0.0.1,user/1002@127.0.0.1",
+            new DialString(["user/1001@127.0.0.1", "user/1002@127.0.0.1"]).With("leg_timeout", "30").ToString());
+
+    [Theory]
+    [InlineData("user/1001@127.0.0.1,user/1002@127.0.0.1")]
+    [InlineData("user/1001@127.0.0.1|user/1002@127.0.0.1")]
+    [InlineData("")]
+    public void An_endpoint_that_would_change_the_dial_string_is_refused(string endpoint)
+    {
+        Assert.Throws<ArgumentException>(() => new DialString(endpoint));
+        Assert.Throws<ArgumentException>(() => new DialString(["user/1003@127.0.0.1", endpoint]));
+    }
+
+    [Fact]
+    public void Ringing_nobody_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new DialString(Array.Empty<string>()));
+
     [Theory]
     [InlineData("C1,C2")]
     [InlineData("a b")]
