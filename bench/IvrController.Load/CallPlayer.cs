@@ -9,6 +9,12 @@ namespace IvrController.Load;
 internal sealed class CallPlayer(IPEndPoint controller, CallMix mix)
 {
     private static readonly TimeSpan LegLimit = TimeSpan.FromSeconds(60);
+    private long _framesSent;
+    private long _eventsSent;
+    private long _bytesSent;
+
+    /// <summary>What the fake switch sent the controller so far: frames, of them events, and bytes.</summary>
+    public (long Frames, long Events, long Bytes) Sent => (Interlocked.Read(ref _framesSent), Interlocked.Read(ref _eventsSent), Interlocked.Read(ref _bytesSent));
 
     public async Task<CallTiming> PlayAsync(int sequence)
     {
@@ -55,6 +61,10 @@ internal sealed class CallPlayer(IPEndPoint controller, CallMix mix)
         }
 
         await run;
+        IReadOnlyList<SentFrame> sent = leg.Sent;
+        Interlocked.Add(ref _framesSent, sent.Count);
+        Interlocked.Add(ref _eventsSent, sent.Count(f => f.EventName is not null));
+        Interlocked.Add(ref _bytesSent, sent.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Text)));
         if (bridges && toBridge is null)
         {
             throw new FlowSwitchException($"the controller never bridged: {leg.Describe()}");

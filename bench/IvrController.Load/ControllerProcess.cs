@@ -18,6 +18,7 @@ internal static class ControllerProcess
 {
     public static async Task<int> RunAsync(string[] hostArgs)
     {
+        using AllocationSampler? allocations = Environment.GetEnvironmentVariable("IVR_LOAD_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         using IHost host = ControllerHost.Build(hostArgs, services => services.AddSingleton<IAgentPresence>(new EveryAgentIdle()));
         await host.StartAsync();
         OutboundServer outbound = host.Services.GetRequiredService<OutboundServer>();
@@ -29,6 +30,14 @@ internal static class ControllerProcess
         {
             if (command == "stats")
             {
+                if (allocations is not null)
+                {
+                    foreach ((string type, long bytes) in allocations.Top(25))
+                    {
+                        Console.Out.WriteLine($"allocations: {bytes / 1024,10:N0} KiB {type}");
+                    }
+                }
+
                 Console.Out.WriteLine("LOAD stats " + Stats(outbound, dispatcher));
                 Console.Out.Flush();
             }

@@ -51,12 +51,17 @@ internal static class LoadDriver
             Progress($"warm-up: {options.WarmUp} calls at {options.Rate}/s");
             await AtRateAsync(player, 0, options.WarmUp, options.Rate);
             ControllerStats before = await controller.StatsAsync();
+            var sentBefore = player.Sent;
             Progress($"measured: {options.Calls} calls at {options.Rate}/s");
             long started = Stopwatch.GetTimestamp();
             IReadOnlyList<CallTiming> calls = await AtRateAsync(player, options.WarmUp, options.Calls, options.Rate);
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
             ControllerStats after = await controller.StatsAsync();
             ok = Describe(report, $"{options.Calls} calls at {options.Rate:0.#}/s (after {options.WarmUp} warm-up calls)", calls, before, after, elapsed);
+            var sent = player.Sent;
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"- the switch sent per call: {(double)(sent.Frames - sentBefore.Frames) / options.Calls:0.0} frames ({(double)(sent.Events - sentBefore.Events) / options.Calls:0.0} events), {(double)(sent.Bytes - sentBefore.Bytes) / options.Calls / 1024:0.0} KiB");
+            report.AppendLine();
             ok &= await DescribeStoredAsync(report, database);
         }
 

@@ -74,7 +74,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         {
             try
             {
-                ApplicationResult result = await agentLeg.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
+                using ApplicationResult result = await agentLeg.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
                 disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
             }
             catch (EslChannelHangupException)

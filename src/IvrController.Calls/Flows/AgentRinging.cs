@@ -42,7 +42,7 @@ public static class AgentRinging
             .With(ChannelVariables.OriginationCallerIdName, shown)
             .With(ChannelVariables.LegTimeout, ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
             .With(ChannelVariables.CallId, callId.ToString());
-        ApplicationResult result = await customer.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
+        using ApplicationResult result = await customer.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
         string disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
         bool answered = string.Equals(disposition, HangupCauses.Success, StringComparison.Ordinal);
         // The answering leg's callee number is the agent's user (seen in the recorded callback bridge).

@@ -19,18 +19,19 @@ public sealed class CallLeg(OutboundSession session)
     public string? Variable(string name) => Channel.GetVariable(name);
 
     public Task SetAsync(string name, string value, CancellationToken cancellationToken) =>
-        Session.SetVariableAsync(name, value, cancellationToken);
+        Done(Session.SetVariableAsync(name, value, cancellationToken));
 
     public Task AnswerAsync(CancellationToken cancellationToken) =>
-        Session.ExecuteAsync("answer", null, cancellationToken);
+        Done(Session.ExecuteAsync("answer", null, cancellationToken));
 
     public Task PlayAsync(string prompt, CancellationToken cancellationToken) =>
-        Session.ExecuteAsync("playback", Prompts.File(prompt), cancellationToken);
+        Done(Session.ExecuteAsync("playback", Prompts.File(prompt), cancellationToken));
 
     /// <summary>Prompts in <paramref name="language"/> (a directory of sounds/) from now on.</summary>
     public Task UseLanguageAsync(string language, FlowOptions options, CancellationToken cancellationToken) =>
-        Session.SetVariableAsync(ChannelVariables.SoundPrefix, $"${{{options.SoundsDirectoryVariable}}}/{language}", cancellationToken);
+        Done(Session.SetVariableAsync(ChannelVariables.SoundPrefix, $"${{{options.SoundsDirectoryVariable}}}/{language}", cancellationToken));
 
+    /// <summary>The bridge's completion; dispose it once read.</summary>
     public Task<ApplicationResult> BridgeAsync(DialString target, CancellationToken cancellationToken) =>
         Session.ExecuteAsync("bridge", target.ToString(), cancellationToken);
 
@@ -39,4 +40,10 @@ public sealed class CallLeg(OutboundSession session)
 
     public Task HangupAsync(string cause, CancellationToken cancellationToken) =>
         Session.HangupAsync(cause, cancellationToken);
+
+    /// <summary>Waits for an application whose result nobody reads, and hands its event's buffers back.</summary>
+    private static async Task Done(Task<ApplicationResult> execution)
+    {
+        using ApplicationResult _ = await execution.ConfigureAwait(false);
+    }
 }

@@ -6,8 +6,9 @@ namespace IvrController.Esl.Messages;
 /// How a dialplan application run by <c>sendmsg execute</c> ended: its CHANNEL_EXECUTE_COMPLETE.
 /// The event carries the channel variables as they were when the application finished
 /// (e.g. <c>originate_disposition</c> after a bridge, the collected digits after play_and_get_digits).
+/// Disposing it hands the event's pooled buffers back; one never disposed is simply collected.
 /// </summary>
-public sealed class ApplicationResult
+public sealed class ApplicationResult : IDisposable
 {
     public ApplicationResult(EslEvent completion)
     {
@@ -36,6 +37,8 @@ public sealed class ApplicationResult
 
     /// <summary>After a bridge: why the other leg ended (e.g. NORMAL_CLEARING).</summary>
     public string? BridgeHangupCause => GetVariable("bridge_hangup_cause");
+
+    public void Dispose() => Completion.Dispose();
 
     public override string ToString() => $"{Application} -> {Response ?? "(no response)"}";
 }

@@ -114,7 +114,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
     public async Task<PlayAndGetDigitsResult> PlayAndGetDigitsAsync(PlayAndGetDigits request, CancellationToken cancellationToken = default)
     {
-        ApplicationResult completion = await ExecuteAsync("play_and_get_digits", request.ToArgument(), cancellationToken).ConfigureAwait(false);
+        using ApplicationResult completion = await ExecuteAsync("play_and_get_digits", request.ToArgument(), cancellationToken).ConfigureAwait(false);
         return PlayAndGetDigitsResult.From(completion, request.VariableName);
     }
 
@@ -140,6 +140,12 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
         }
 
         _events.Writer.TryComplete();
+        // Events nobody read still hold pooled buffers: hand them back, or every call costs the pool a refill.
+        while (_events.Reader.TryRead(out EslEvent? unread))
+        {
+            unread.Dispose();
+        }
+
         _hungUp.Dispose();
     }
 

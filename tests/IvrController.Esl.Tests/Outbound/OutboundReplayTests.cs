@@ -100,6 +100,27 @@ public sealed class OutboundReplayTests
     }
 
     [Fact]
+    public async Task Events_nobody_read_are_handed_back_when_the_session_ends()
+    {
+        // A flow that only executes applications never reads Events: what queued there must not outlive the call
+        // (each event holds pooled buffers; left in the queue, every call made the pool allocate afresh).
+        var (session, _) = await CallAsync("outbound-customer-hangs-up-first", async (session, ct) =>
+        {
+            await session.SetVariableAsync("effective_caller_id_number", "02152810000", ct);
+            await session.SetVariableAsync("hangup_after_bridge", "true", ct);
+            await session.SetVariableAsync("effective_callee_id_number", "138****8000", ct);
+            await session.SetVariableAsync("effective_callee_id_name", "138****8000", ct);
+            using ApplicationResult bridge = await session.ExecuteAsync("bridge", AgentBridge + "13800138001", ct);
+            Assert.True(session.Events.Count > 0, "the recorded call sends events besides the completions");
+            return session;
+        });
+
+        // Completion fires only once the queue is both closed and empty.
+        await session.Events.Completion.WaitAsync(Timeout);
+        Assert.False(session.Events.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Customer_hangs_up_first_the_bridge_reports_it_and_the_agent_leg_ends()
     {
         var (result, replay) = await CallAsync("outbound-customer-hangs-up-first", async (session, ct) =>
