@@ -27,7 +27,7 @@ internal sealed class ControllerChild : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="oneCore">Pins the controller to CPU 1 (taskset) and tells the runtime it has one core.</param>
-    public static async Task<ControllerChild> StartAsync(string connectionString, string logPath, bool oneCore)
+    public static async Task<ControllerChild> StartAsync(string connectionString, string logPath, bool oneCore, IReadOnlyList<string> settings)
     {
         string self = typeof(ControllerChild).Assembly.Location;
         string journal = Path.Combine(Path.GetTempPath(), $"ivr-load-journal-{Environment.ProcessId}");
@@ -39,6 +39,7 @@ internal sealed class ControllerChild : IAsyncDisposable
             "--Esl:Password=load-run-not-a-real-switch", "--Esl:Port=1",
             "--Outbound:Port=0",
             $"--CallJournal:Directory={journal}",
+            .. settings,
         ];
         var start = new ProcessStartInfo(oneCore && File.Exists("/usr/bin/taskset") ? "/usr/bin/taskset" : "dotnet")
         {

@@ -26,8 +26,10 @@ internal static class LoadDriver
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; " +
-            $"DOTNET_ThreadPool_UnfairSemaphoreSpinLimit={Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "(the controller's own setting)"}");
+        string spin = Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "(unset: the controller's own setting)";
+        string settings = options.ControllerSettings.Count > 0 ? $"; controller settings {string.Join(' ', options.ControllerSettings)}" : "";
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit={spin}{settings}");
         report.AppendLine();
         bool ok = options.Hold is { } hold
             ? await HoldRunAsync(options, hold, report)
@@ -44,7 +46,7 @@ internal static class LoadDriver
     {
         string database = await LoadCentre.CreateAsync(options.ServerConnectionString!);
         bool ok;
-        await using (ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller.log", oneCore: false))
+        await using (ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller.log", oneCore: false, options.ControllerSettings))
         {
             var mix = new CallMix();
             var player = new CallPlayer(controller.EndPoint, mix);
@@ -68,7 +70,7 @@ internal static class LoadDriver
         if (options.Saturate)
         {
             string second = await LoadCentre.CreateAsync(options.ServerConnectionString!);
-            await using ControllerChild oneCore = await ControllerChild.StartAsync(second, "load-controller-one-core.log", oneCore: true);
+            await using ControllerChild oneCore = await ControllerChild.StartAsync(second, "load-controller-one-core.log", oneCore: true, options.ControllerSettings);
             var player = new CallPlayer(oneCore.EndPoint, new CallMix());
             Progress($"one core: warm-up {options.WarmUp} calls, then {options.Calls} calls, {options.Concurrency} at a time");
             await ClosedLoopAsync(player, 0, options.WarmUp, options.Concurrency);
@@ -87,7 +89,7 @@ internal static class LoadDriver
     private static async Task<bool> HoldRunAsync(LoadOptions options, int hold, StringBuilder report)
     {
         string database = await LoadCentre.CreateAsync(options.ServerConnectionString!);
-        await using ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller-hold.log", oneCore: false);
+        await using ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller-hold.log", oneCore: false, options.ControllerSettings);
         var player = new CallPlayer(controller.EndPoint, new CallMix());
         Progress($"warm-up: {options.WarmUp} calls");
         await AtRateAsync(player, 0, options.WarmUp, options.Rate);

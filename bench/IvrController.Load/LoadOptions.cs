@@ -25,6 +25,9 @@ internal sealed record LoadOptions
 
     public string Output { get; init; } = "load-summary.md";
 
+    /// <summary>Extra controller settings (<c>--set Logging:LogLevel:Default=Warning</c>), as on the serve command line.</summary>
+    public IReadOnlyList<string> ControllerSettings { get; init; } = [];
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -41,6 +44,7 @@ internal sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--hold" => options with { Hold = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = Value() },
+                "--set" => options with { ControllerSettings = [.. options.ControllerSettings, "--" + Value()] },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see bench/README.md, Load)"),
             };
         }
