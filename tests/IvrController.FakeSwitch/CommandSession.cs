@@ -30,12 +30,17 @@ internal sealed class CommandSession(FlowSwitch flowSwitch, CallDriver call, Swi
                 flowSwitch.Connected(call);
                 return true;
             case "myevents" when arguments.All(a => a is "plain" || a == call.Channel.UniqueId):
-                subscription.SubscribeAll();
+                // The switch's fixed list (mod_event_socket.c), not ALL.
+                subscription.Subscribe([.. EventNames.MyEventsBeyondTheSession, EventNames.ChannelExecuteComplete, EventNames.ChannelHangup, EventNames.ChannelHangupComplete]);
                 await output.ReplyAsync("+OK Events Enabled", cancellationToken);
                 return true;
             case "event" when arguments is ["plain", .. var names]:
                 subscription.Subscribe(names);
                 await output.ReplyAsync("+OK event listener enabled plain", cancellationToken);
+                return true;
+            case "nixevent" when arguments.Length > 0:
+                subscription.Unsubscribe(arguments);
+                await output.ReplyAsync("+OK events nixed", cancellationToken);
                 return true;
             case "noevents":
                 subscription.Clear();

@@ -8,6 +8,7 @@ public sealed class EventSubscription
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, string>> _filters = [];
+    private readonly HashSet<string> _nixedFromAll = new(StringComparer.Ordinal);
     private bool _all;
 
     public void SubscribeAll()
@@ -36,12 +37,29 @@ public sealed class EventSubscription
         }
     }
 
+    /// <summary><c>nixevent</c>: these stop; from ALL, every other name stays subscribed.</summary>
+    public void Unsubscribe(IEnumerable<string> eventNames)
+    {
+        lock (_names)
+        {
+            foreach (string name in eventNames)
+            {
+                _names.Remove(name);
+                if (_all)
+                {
+                    _nixedFromAll.Add(name);
+                }
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_names)
         {
             _all = false;
             _names.Clear();
+            _nixedFromAll.Clear();
         }
     }
 
@@ -66,7 +84,7 @@ public sealed class EventSubscription
     {
         lock (_names)
         {
-            if (!_all && !_names.Contains(eventName))
+            if (_all ? _nixedFromAll.Contains(eventName) : !_names.Contains(eventName))
             {
                 return false;
             }

@@ -115,7 +115,7 @@ public sealed class EslConnection : IAsyncDisposable
         var pending = new PendingReply(command.Description);
         try
         {
-            await WriteAsync(command, pending, linked.Token).ConfigureAwait(false);
+            await WriteAsync([(command, pending)], linked.Token).ConfigureAwait(false);
             return await pending.Task.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -138,6 +138,41 @@ public sealed class EslConnection : IAsyncDisposable
         return reply.IsOk ? reply : throw new EslCommandException(command.Description, reply.ReplyText);
     }
 
+    /// <summary>
+    /// Sends several commands in one write, in order, and waits for all their replies: one round trip instead of
+    /// one per command. Throws <see cref="EslCommandException"/> for the first that got <c>-ERR</c>.
+    /// </summary>
+    public async Task<CommandReply[]> SendCommandsAsync(IReadOnlyList<EslCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        TimeSpan limit = timeout ?? _options.CommandTimeout;
+        using var timeoutSource = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var sent = commands.Select(command => (Command: command, Pending: new PendingReply(command.Description))).ToArray();
+        try
+        {
+            await WriteAsync(sent, linked.Token).ConfigureAwait(false);
+            var replies = new CommandReply[sent.Length];
+            for (int i = 0; i < sent.Length; i++)
+            {
+                using EslFrame frame = await sent[i].Pending.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+                replies[i] = CommandReply.FromFrame(frame);
+            }
+
+            return replies.Select((reply, i) => reply.IsOk ? reply : throw new EslCommandException(sent[i].Command.Description, reply.ReplyText)).ToArray();
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Array.ForEach(sent, s => s.Pending.TrySetCanceled(CancellationToken.None));
+            throw new TimeoutException($"The switch did not answer '{string.Join("', '", commands.Select(c => c.Description))}' within {limit.TotalSeconds:0.###} s.");
+        }
+        catch (OperationCanceledException)
+        {
+            Array.ForEach(sent, s => s.Pending.TrySetCanceled(cancellationToken));
+            throw;
+        }
+    }
+
     /// <summary>Ends the connection now; pending commands fail with <paramref name="reason"/>.</summary>
     public void Abort(string reason)
     {
@@ -158,7 +193,7 @@ public sealed class EslConnection : IAsyncDisposable
         _writeLock.Dispose();
     }
 
-    private async Task WriteAsync(EslCommand command, PendingReply pending, CancellationToken cancellationToken)
+    private async Task WriteAsync(IReadOnlyList<(EslCommand Command, PendingReply Pending)> commands, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -167,14 +202,21 @@ public sealed class EslConnection : IAsyncDisposable
             {
                 if (_failure is { } failure)
                 {
-                    throw failure.ForCommand(command.Description);
+                    throw failure.ForCommand(commands[0].Command.Description);
                 }
 
-                _pending.Enqueue(pending);
+                foreach ((_, PendingReply pending) in commands)
+                {
+                    _pending.Enqueue(pending);
+                }
             }
 
             // Never cancel half way through a command: a torn command corrupts the stream.
-            command.WriteTo(_transport.Output);
+            foreach ((EslCommand command, _) in commands)
+            {
+                command.WriteTo(_transport.Output);
+            }
+
             FlushResult flushed = await _transport.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             if (flushed.IsCompleted)
             {
@@ -183,7 +225,7 @@ public sealed class EslConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            var reason = new EslConnectionException($"writing '{command.Description}' failed: {e.Message}", e);
+            var reason = new EslConnectionException($"writing '{commands[0].Command.Description}' failed: {e.Message}", e);
             Fail(reason);
             _stop.Cancel();
             throw reason;

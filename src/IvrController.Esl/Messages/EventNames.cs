@@ -23,6 +23,18 @@ public static class EventNames
     public const string ChannelUnpark = "CHANNEL_UNPARK";
     public const string Dtmf = "DTMF";
 
+    /// <summary>
+    /// What <c>myevents</c> subscribes an outbound socket to (mod_event_socket.c, 1.10.12), beyond the three an
+    /// outbound session consumes itself (CHANNEL_EXECUTE_COMPLETE, CHANNEL_HANGUP, CHANNEL_HANGUP_COMPLETE).
+    /// Each carries every channel variable (≈ 6–7 KB on the wire), so a session that does not read them nixes them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MyEventsBeyondTheSession =
+    [
+        ChannelAnswer, "CHANNEL_APPLICATION", ChannelBridge, ChannelCreate, ChannelData, "CHANNEL_DESTROY", ChannelExecute,
+        "CHANNEL_ORIGINATE", "CHANNEL_UUID", "CHANNEL_OUTGOING", ChannelPark, ChannelProgress, "CHANNEL_PROGRESS_MEDIA",
+        ChannelState, ChannelUnbridge, ChannelUnpark, "DETECTED_SPEECH", Dtmf, "NOTALK", "TALK",
+    ];
+
     /// <summary>Subclasses of CUSTOM events that tell agent registration state.</summary>
     public const string SofiaRegister = "sofia::register";
     public const string SofiaUnregister = "sofia::unregister";

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using IvrController.Esl.Connection;
+using IvrController.Esl.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Esl.Outbound;
@@ -240,12 +241,19 @@ public sealed class OutboundServer : IAsyncDisposable
             _logger.LogWarning("Call {Uuid} was handed over without 'async': the switch's media thread waits on every command", data.UniqueId);
         }
 
-        await session.MyEventsAsync().ConfigureAwait(false);
-        if (_options.Linger)
+        // One write, one round trip: subscribe, drop what nobody reads, linger.
+        var commands = new List<EslCommand>(3) { EslCommand.MyEvents() };
+        if (!_options.AllCallEvents)
         {
-            await session.LingerAsync().ConfigureAwait(false);
+            commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
         }
 
+        if (_options.Linger)
+        {
+            commands.Add(EslCommand.Linger());
+        }
+
+        await session.Connection.SendCommandsAsync(commands).ConfigureAwait(false);
         return true;
     }
 

@@ -43,7 +43,11 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
     public string? HangupCause => Volatile.Read(ref _hangupCause);
 
-    /// <summary>Events of this call not consumed by an <see cref="ExecuteAsync"/>; readers own what they read.</summary>
+    /// <summary>
+    /// Events of this call not consumed by an <see cref="ExecuteAsync"/>; readers own what they read. Unless the
+    /// server keeps all call events (<see cref="OutboundServerOptions.AllCallEvents"/>) only the hang-up events
+    /// and completions of applications run outside <see cref="ExecuteAsync"/> arrive here.
+    /// </summary>
     public ChannelReader<EslEvent> Events => _events.Reader;
 
     public long DroppedEvents => Interlocked.Read(ref _droppedEvents);

@@ -23,8 +23,9 @@ public sealed class OutboundReplayTests
         string capture, Func<OutboundSession, CancellationToken, Task<T>> flow, bool switchLeavesWhenDone = false)
     {
         var outcome = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The captures recorded every event myevents sends: replayed exactly, the session keeps them all.
         await using var server = new OutboundServer(
-            new OutboundServerOptions { Port = 0 },
+            new OutboundServerOptions { Port = 0, AllCallEvents = true },
             async (session, cancellationToken) =>
             {
                 try

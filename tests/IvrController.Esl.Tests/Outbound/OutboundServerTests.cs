@@ -27,9 +27,12 @@ public sealed class OutboundServerTests
     {
         Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
         await fake.SendAsync(ConnectReplyHead + "Control: full\n\n");
+        // Sent together, answered in order.
         Assert.Equal("myevents", (await fake.ReadCommandAsync(Timeout)).Line);
-        await fake.ReplyAsync("+OK Events Enabled");
+        Assert.Equal("nixevent " + string.Join(' ', EventNames.MyEventsBeyondTheSession), (await fake.ReadCommandAsync(Timeout)).Line);
         Assert.Equal("linger", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.ReplyAsync("+OK Events Enabled");
+        await fake.ReplyAsync("+OK events nixed");
         await fake.ReplyAsync("+OK will linger");
     }
 

@@ -22,7 +22,7 @@ public sealed class HangupTriggerTests
             await flowSwitch.CallerHangsUpAsync(HangupCauses.NormalClearing, ct);
             ApplicationResult completed = await prompt;
             return (upWhilePlaying, completed.Application, session.IsHungUp, session.HangupCause);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((true, "playback", true, HangupCauses.NormalClearing), result);
         Assert.Equal(
@@ -42,7 +42,7 @@ public sealed class HangupTriggerTests
             ApplicationResult greeting = await session.ExecuteAsync("playback", "ivr/welcome.wav", ct);
             var next = await Assert.ThrowsAsync<EslChannelHangupException>(() => session.ExecuteAsync("playback", "ivr/menu.wav", ct));
             return (greeting.Response, next.HangupCause);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal(("FILE PLAYED", HangupCauses.NormalClearing), result);
     }
@@ -59,7 +59,7 @@ public sealed class HangupTriggerTests
             await session.HangupAsync(HangupCauses.CallRejected, ct);
             ApplicationResult completed = await bridge;
             return (completed.OriginateDisposition, session.HangupCause);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((HangupCauses.Success, HangupCauses.CallRejected), result);
         Assert.Equal(HangupCauses.CallRejected, flowSwitch.Received.Single(c => c.CallCommand == "hangup").Header("hangup-cause"));
@@ -83,7 +83,7 @@ public sealed class HangupTriggerTests
             await flowSwitch.PartyHangsUpAsync(Party.Agent, HangupCauses.NormalClearing, ct);
             ApplicationResult completed = await bridge;
             return (completed.BridgeHangupCause, completed.GetVariable("bridge_channel"), session.IsHungUp);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((HangupCauses.NormalClearing, "sofia/agents/1001@127.0.0.1:5071", false), result);
         Assert.Null(flowSwitch.HangupCause);
@@ -94,7 +94,7 @@ public sealed class HangupTriggerTests
     {
         FlowSwitch flowSwitch = FlowSwitch.AgentLeg()
             .OnExecute("bridge", _ => BridgeResult.Answered(TimeSpan.FromSeconds(5), Party.Agent));
-        var options = new FlowCallOptions { Server = new OutboundServerOptions { Linger = false, DrainTimeout = TimeSpan.FromSeconds(1) } };
+        var options = new FlowCallOptions { Server = new OutboundServerOptions { Linger = false, DrainTimeout = TimeSpan.FromSeconds(1), AllCallEvents = true } };
 
         var result = await FlowCall.RunAsync(flowSwitch, async (session, ct) =>
         {

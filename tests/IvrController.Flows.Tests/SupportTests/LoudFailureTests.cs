@@ -70,14 +70,14 @@ public sealed class LoudFailureTests
         Task run = flowSwitch.RunAsync(switchSide.GetStream(), timeout.Token);
 
         NetworkStream controller = controllerSide.GetStream();
-        await controller.WriteAsync("connect\n\nnixevent CHANNEL_ANSWER\n\n"u8.ToArray(), timeout.Token);
+        await controller.WriteAsync("connect\n\nresume\n\n"u8.ToArray(), timeout.Token);
 
         var failure = await Assert.ThrowsAsync<FlowSwitchException>(() => run);
-        Assert.Contains("nixevent", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("resume", failure.Message, StringComparison.Ordinal);
         using var everything = new MemoryStream();
         await controller.CopyToAsync(everything, timeout.Token);
         string wire = Encoding.UTF8.GetString(everything.ToArray());
-        Assert.EndsWith("Content-Type: command/reply\nReply-Text: -ERR command not found (nixevent)\n\n", wire, StringComparison.Ordinal);
+        Assert.EndsWith("Content-Type: command/reply\nReply-Text: -ERR command not found (resume)\n\n", wire, StringComparison.Ordinal);
         Assert.Contains(ContentTypes.CommandReply, wire, StringComparison.Ordinal);
     }
 }

@@ -31,7 +31,7 @@ public sealed class RecordedStoryTests
             EslEvent hangupComplete = await Wire.NextEventAsync(session, EventNames.ChannelHangupComplete, ct);
             DisconnectNotice notice = await session.DisconnectNoticeReceived.WaitAsync(ct);
             return (bridge, Ended: session.CallEnded.IsCancellationRequested, session.HangupCause, notice.IsLinger, Billsec: hangupComplete.GetVariable("billsec"));
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal(HangupCauses.Success, result.bridge.OriginateDisposition);
         Assert.Null(result.bridge.BridgeHangupCause);
@@ -55,6 +55,28 @@ public sealed class RecordedStoryTests
     }
 
     [Fact]
+    public async Task By_default_the_session_nixes_what_it_does_not_read_and_the_switch_sends_only_completions_and_the_hangup()
+    {
+        FlowSwitch flowSwitch = FlowSwitch.AgentLeg()
+            .WithDestinationNumber("13900139000")
+            .OnExecute("bridge", _ => BridgeResult.Answered(talk: TimeSpan.FromSeconds(42), whoHangsUpFirst: Party.Agent));
+
+        var result = await FlowCall.RunAsync(flowSwitch, async (session, ct) =>
+        {
+            await session.SetVariableAsync("hangup_after_bridge", "true", ct);
+            using ApplicationResult bridge = await session.ExecuteAsync("bridge", Wire.AgentDial + session.ChannelData.DestinationNumber, ct);
+            EslEvent hangupComplete = await Wire.NextEventAsync(session, EventNames.ChannelHangupComplete, ct);
+            return (bridge.OriginateDisposition, session.HangupCause, Billsec: hangupComplete.GetVariable("billsec"));
+        });
+
+        Assert.Equal((HangupCauses.Success, HangupCauses.NormalClearing, "42"), result);
+        Assert.Equal(["connect", "myevents", "nixevent", "linger", "sendmsg", "sendmsg", "exit"], flowSwitch.Received.Select(c => c.Verb));
+        Assert.Equal(
+            [Complete, "CHANNEL_HANGUP", Notice, Complete, Complete, "CHANNEL_HANGUP_COMPLETE"],
+            Wire.Story(flowSwitch));
+    }
+
+    [Fact]
     public async Task Customer_hangs_up_first_the_bridge_reports_it_and_hangup_after_bridge_ends_the_agent_leg()
     {
         FlowSwitch flowSwitch = FlowSwitch.AgentLeg()
@@ -67,7 +89,7 @@ public sealed class RecordedStoryTests
             await session.SetVariableAsync("effective_callee_id_name", "138****8000", ct);
             ApplicationResult bridge = await session.ExecuteAsync("bridge", Wire.AgentDial + "13800138001", ct);
             return (bridge.OriginateDisposition, bridge.BridgeHangupCause, bridge.GetVariable("effective_callee_id_name"), session.IsHungUp);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((HangupCauses.Success, HangupCauses.NormalClearing, "138****8000", true), result);
         Assert.Equal("138****8000", flowSwitch.Variables["effective_callee_id_number"]);
@@ -94,7 +116,7 @@ public sealed class RecordedStoryTests
             // Without continue_on_fail the switch hangs the caller up when the bridge fails.
             var afterwards = await Assert.ThrowsAsync<EslChannelHangupException>(() => session.ExecuteAsync("playback", "agent_busy.wav", ct));
             return (caller, bridge.OriginateDisposition, bridge.GetVariable("dialed_user"), session.HangupCause, afterwards.HangupCause);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal(("13911112222", HangupCauses.UserNotRegistered, "1001", HangupCauses.UserNotRegistered, HangupCauses.UserNotRegistered), result);
         Assert.Equal(
@@ -116,7 +138,7 @@ public sealed class RecordedStoryTests
             ApplicationResult bridge = await session.ExecuteAsync("bridge", Wire.AgentDevice, ct);
             ApplicationResult prompt = await session.ExecuteAsync("playback", "ivr/agent_busy.wav", ct);
             return (bridge.OriginateDisposition, prompt.Response, session.IsHungUp);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((HangupCauses.NoAnswer, "FILE PLAYED", false), result);
         Assert.Null(flowSwitch.HangupCause);
@@ -137,7 +159,7 @@ public sealed class RecordedStoryTests
             PlayAndGetDigitsResult rating = await session.PlayAndGetDigitsAsync(Wire.SurveyQuestion(), ct);
             await session.ExecuteAsync("hangup", HangupCauses.NormalClearing, ct);
             return (bridge.OriginateDisposition, bridge.BridgeHangupCause, upAfterAgentLeft, rating.Digits, rating.ReadResult, session.IsHungUp);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal((HangupCauses.Success, HangupCauses.NormalClearing, true, "1", "success", true), result);
         Assert.Equal(
@@ -161,7 +183,7 @@ public sealed class RecordedStoryTests
             ApplicationResult closing = await session.ExecuteAsync("playback", "ivr/thank_you.wav", ct);
             await session.ExecuteAsync("hangup", null, ct);
             return (handedBack, rating, closing.Response);
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal(("survey", "controller", "outbound"), result.handedBack);
         Assert.Null(result.rating.Digits);
@@ -187,7 +209,7 @@ public sealed class RecordedStoryTests
             }
 
             return results;
-        });
+        }, FlowCallOptions.EveryEvent);
 
         Assert.Equal([null, null, "5", "5"], ratings.Select(r => r.Digits));
         Assert.Equal(["timeout", "success", "success", "success"], ratings.Select(r => r.ReadResult));
