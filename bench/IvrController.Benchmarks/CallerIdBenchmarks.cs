@@ -22,7 +22,7 @@ public class CallerIdBenchmarks
 {
     private CallerIdPool _pool = CallerIdPool.Empty;
     private IReadOnlyList<CallerNumber> _numbers = [];
-    private ICallerNumberUsage _usage = CallerNumberUsage.None;
+    private CallerNumberUsage _usage = CallerNumberUsage.None;
     private CallerIdRequest[] _requests = [];
     private Random _random = new(CallerIdScenario.Seed);
 

@@ -18,7 +18,7 @@ internal static class NaiveCallerIdSelector
     private static readonly CallerIdTier[] WholePoolOnly = [CallerIdTier.WholePool];
 
     /// <summary>Null when every enabled number is at a cap (or none is enabled).</summary>
-    public static NaiveCallerIdChoice? Select(CallerIdRequest request, IReadOnlyList<CallerNumber> numbers, ICallerNumberUsage usage, Random random)
+    public static NaiveCallerIdChoice? Select(CallerIdRequest request, IReadOnlyList<CallerNumber> numbers, CallerNumberUsage usage, Random random)
     {
         foreach (CallerIdTier tier in TiersOf(request))
         {
@@ -48,13 +48,13 @@ internal static class NaiveCallerIdSelector
         : RegionTiers;
 
     /// <summary>The enabled numbers of a tier that are not at a cap.</summary>
-    public static List<CallerNumber> Candidates(CallerIdRequest request, CallerIdTier tier, IReadOnlyList<CallerNumber> numbers, ICallerNumberUsage usage) =>
+    public static List<CallerNumber> Candidates(CallerIdRequest request, CallerIdTier tier, IReadOnlyList<CallerNumber> numbers, CallerNumberUsage usage) =>
         numbers
             .Where(n => n.Enabled && InTier(n, request, tier))
             .Where(n => !IsAtCap(n, usage))
             .ToList();
 
-    public static bool IsAtCap(CallerNumber number, ICallerNumberUsage usage) =>
+    public static bool IsAtCap(CallerNumber number, CallerNumberUsage usage) =>
         (number.MaxConcurrent is int max && usage.ConcurrentCalls(number) >= max)
         || (number.DailyCap is int cap && usage.CallsToday(number) >= cap);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Settings;
 
@@ -12,47 +11,39 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) : ICallerNumberUsage
 {
-    private readonly ConcurrentDictionary<string, int> _concurrent = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, int> _today = new(StringComparer.Ordinal);
-    private DateOnly _day = day.DayOf(time.GetUtcNow());
+    private readonly CallerNumberCounters _counters = new();
 
     public CallCentreDay Day { get; } = day;
 
-    /// <summary>The start of today, for reading today's calls from the log.</summary>
     public DateTimeOffset StartOfToday => Day.StartOfDay(time.GetUtcNow());
 
-    public int ConcurrentCalls(CallerNumber number) => _concurrent.GetValueOrDefault(number.E164);
+    public CallerNumberReading Read(CallerIdPool pool) => new(_counters.ForPool(pool), Today());
 
-    public int CallsToday(CallerNumber number) => Today().GetValueOrDefault(number.E164);
+    public int ConcurrentCalls(CallerNumber number) => _counters.For(number.E164).Concurrent;
 
-    /// <summary>Replaces today's counts (from the call log at start).</summary>
+    public int CallsToday(CallerNumber number) => _counters.For(number.E164).CallsOn(Today());
+
+    /// <summary>Today's calls per number (E.164) as the call log has them, at start.</summary>
     public void SeedToday(IReadOnlyDictionary<string, int> callsToday)
     {
-        Today();
-        _today = new ConcurrentDictionary<string, int>(callsToday, StringComparer.Ordinal);
+        int today = Today();
+        foreach ((string e164, int calls) in callsToday)
+        {
+            _counters.For(e164).SetCallsOn(today, calls);
+        }
     }
 
-    /// <summary>A call starts presenting <paramref name="e164"/>; dispose the result when it ends.</summary>
+    /// <summary>A call on <paramref name="e164"/> starts now; disposing the result ends it (once).</summary>
     public IDisposable Begin(string e164)
     {
-        Today().AddOrUpdate(e164, 1, (_, n) => n + 1);
-        _concurrent.AddOrUpdate(e164, 1, (_, n) => n + 1);
-        return new Release(this, e164);
+        CallerNumberCounter counter = _counters.For(e164);
+        counter.Started(Today());
+        return new Release(counter);
     }
 
-    private ConcurrentDictionary<string, int> Today()
-    {
-        DateOnly day = Day.DayOf(time.GetUtcNow());
-        if (day != _day)
-        {
-            _day = day;
-            _today = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        }
+    private int Today() => Day.DayOf(time.GetUtcNow()).DayNumber;
 
-        return _today;
-    }
-
-    private sealed class Release(LiveCallerNumberUsage usage, string e164) : IDisposable
+    private sealed class Release(CallerNumberCounter counter) : IDisposable
     {
         private int _done;
 
@@ -60,7 +51,7 @@ public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) 
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                usage._concurrent.AddOrUpdate(e164, 0, (_, n) => Math.Max(0, n - 1));
+                counter.Ended();
             }
         }
     }

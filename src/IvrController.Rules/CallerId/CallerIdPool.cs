@@ -14,7 +14,10 @@ namespace IvrController.Rules.CallerId;
 public sealed class CallerIdPool
 {
     private readonly CallerNumber[] _enabled;
-    private readonly int[] _allEnabled;
+
+    // Caps by index, int.MaxValue for none: the scan reads two ints instead of a CallerNumber's nullable properties.
+    private readonly int[] _maxConcurrent;
+    private readonly int[] _dailyCap;
     private readonly FrozenDictionary<string, int[]> _bySkillGroup;
     private readonly FrozenDictionary<NumberRegion, int[]> _byCity;
     private readonly FrozenDictionary<string, int[]> _byProvince;
@@ -39,7 +42,8 @@ public sealed class CallerIdPool
         }
 
         _enabled = [.. enabled];
-        _allEnabled = [.. Enumerable.Range(0, _enabled.Length)];
+        _maxConcurrent = [.. _enabled.Select(n => n.MaxConcurrent ?? int.MaxValue)];
+        _dailyCap = [.. _enabled.Select(n => n.DailyCap ?? int.MaxValue)];
         _byE164 = byE164.ToFrozenDictionary(StringComparer.Ordinal);
 
         var bySkillGroup = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -84,7 +88,10 @@ public sealed class CallerIdPool
 
     internal CallerNumber this[int index] => _enabled[index];
 
-    internal ReadOnlySpan<int> AllIndices => _allEnabled;
+    /// <summary>Whether number <paramref name="index"/> is at its concurrency cap or its daily cap.</summary>
+    internal bool IsAtCap(int index, in CallerNumberReading reading) =>
+        (_maxConcurrent[index] != int.MaxValue && reading.Concurrent(index) >= _maxConcurrent[index])
+        || (_dailyCap[index] != int.MaxValue && reading.CallsToday(index) >= _dailyCap[index]);
 
     internal ReadOnlySpan<int> InSkillGroup(string skillGroupId) =>
         _bySkillGroup.TryGetValue(skillGroupId, out int[]? indices) ? indices : [];

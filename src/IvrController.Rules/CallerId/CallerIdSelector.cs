@@ -21,6 +21,7 @@ public static class CallerIdSelector
             return new NoCallerNumberAvailable(request, [], NoCallerNumberReason.EmptyPool);
         }
 
+        CallerNumberReading reading = usage.Read(pool);
         Span<CallerIdTierAttempt> attempts = stackalloc CallerIdTierAttempt[MaxAttempts];
         int attemptCount = 0;
         int[] rented = ArrayPool<int>.Shared.Rent(pool.EnabledCount);
@@ -29,7 +30,7 @@ public static class CallerIdSelector
             var scan = new TierScan(rented);
             if (request.Rule == CallerIdRule.SkillGroup)
             {
-                ScanSkillGroups(request.AgentSkillGroupIds, pool, usage, request.Pick, ref scan);
+                ScanSkillGroups(request.AgentSkillGroupIds, pool, reading, request.Pick, ref scan);
                 if (Settle(CallerIdTier.SkillGroup, ref scan, attempts, ref attemptCount))
                 {
                     return Decide(request, attempts[..attemptCount], pool, ref scan, random);
@@ -37,20 +38,20 @@ public static class CallerIdSelector
             }
             else if (request.CalleeRegion.Region is { } region)
             {
-                Scan(pool.InCity(region), pool, usage, request.Pick, default, ref scan);
+                Scan(pool.InCity(region), pool, reading, request.Pick, default, ref scan);
                 if (Settle(CallerIdTier.SameCity, ref scan, attempts, ref attemptCount))
                 {
                     return Decide(request, attempts[..attemptCount], pool, ref scan, random);
                 }
 
-                Scan(pool.InProvince(region.Province), pool, usage, request.Pick, default, ref scan);
+                Scan(pool.InProvince(region.Province), pool, reading, request.Pick, default, ref scan);
                 if (Settle(CallerIdTier.SameProvince, ref scan, attempts, ref attemptCount))
                 {
                     return Decide(request, attempts[..attemptCount], pool, ref scan, random);
                 }
             }
 
-            Scan(pool.AllIndices, pool, usage, request.Pick, default, ref scan);
+            ScanWholePool(pool, reading, request.Pick, ref scan);
             if (Settle(CallerIdTier.WholePool, ref scan, attempts, ref attemptCount))
             {
                 return Decide(request, attempts[..attemptCount], pool, ref scan, random);
@@ -64,7 +65,7 @@ public static class CallerIdSelector
         }
     }
 
-    private static void ScanSkillGroups(IReadOnlyCollection<string> groups, CallerIdPool pool, ICallerNumberUsage usage, CandidatePick pick, ref TierScan scan)
+    private static void ScanSkillGroups(IReadOnlyCollection<string> groups, CallerIdPool pool, in CallerNumberReading reading, CandidatePick pick, ref TierScan scan)
     {
         if (groups.Count == 0)
         {
@@ -75,7 +76,7 @@ public static class CallerIdSelector
         {
             foreach (string group in groups)
             {
-                Scan(pool.InSkillGroup(group), pool, usage, pick, default, ref scan);
+                Scan(pool.InSkillGroup(group), pool, reading, pick, default, ref scan);
             }
 
             return;
@@ -87,11 +88,52 @@ public static class CallerIdSelector
         seen.Clear();
         foreach (string group in groups)
         {
-            Scan(pool.InSkillGroup(group), pool, usage, pick, seen, ref scan);
+            Scan(pool.InSkillGroup(group), pool, reading, pick, seen, ref scan);
         }
     }
 
-    private static void Scan(ReadOnlySpan<int> indices, CallerIdPool pool, ICallerNumberUsage usage, CandidatePick pick, scoped Span<ulong> seen, ref TierScan scan)
+    /// <summary>
+    /// <see cref="Scan"/> over every enabled number: the same rules in a loop with no index list and no
+    /// de-duplication, since this tier is the one that visits thousands of numbers.
+    /// </summary>
+    private static void ScanWholePool(CallerIdPool pool, in CallerNumberReading reading, CandidatePick pick, ref TierScan scan)
+    {
+        int count = pool.EnabledCount;
+        bool leastUsed = pick == CandidatePick.LeastUsedToday;
+        Span<int> kept = scan.Buffer;
+        int keptCount = 0, capped = 0, minCalls = 0;
+        for (int index = 0; index < count; index++)
+        {
+            if (pool.IsAtCap(index, reading))
+            {
+                capped++;
+                continue;
+            }
+
+            if (leastUsed)
+            {
+                int calls = reading.CallsToday(index);
+                if (keptCount == 0 || calls < minCalls)
+                {
+                    minCalls = calls;
+                    keptCount = 0;
+                }
+                else if (calls > minCalls)
+                {
+                    continue;
+                }
+            }
+
+            kept[keptCount++] = index;
+        }
+
+        scan.Numbers += count;
+        scan.Capped += capped;
+        scan.Kept = keptCount;
+        scan.MinCalls = minCalls;
+    }
+
+    private static void Scan(ReadOnlySpan<int> indices, CallerIdPool pool, in CallerNumberReading reading, CandidatePick pick, scoped Span<ulong> seen, ref TierScan scan)
     {
         foreach (int index in indices)
         {
@@ -108,8 +150,7 @@ public static class CallerIdSelector
             }
 
             scan.Numbers++;
-            CallerNumber number = pool[index];
-            if (IsAtCap(number, usage))
+            if (pool.IsAtCap(index, reading))
             {
                 scan.Capped++;
                 continue;
@@ -117,7 +158,7 @@ public static class CallerIdSelector
 
             if (pick == CandidatePick.LeastUsedToday)
             {
-                int calls = usage.CallsToday(number);
+                int calls = reading.CallsToday(index);
                 if (scan.Kept == 0 || calls < scan.MinCalls)
                 {
                     scan.MinCalls = calls;
@@ -132,10 +173,6 @@ public static class CallerIdSelector
             scan.Buffer[scan.Kept++] = index;
         }
     }
-
-    private static bool IsAtCap(CallerNumber number, ICallerNumberUsage usage) =>
-        (number.MaxConcurrent is int max && usage.ConcurrentCalls(number) >= max)
-        || (number.DailyCap is int cap && usage.CallsToday(number) >= cap);
 
     /// <summary>Records the tier just scanned; true when it has a candidate. Resets the scan for the next tier.</summary>
     private static bool Settle(CallerIdTier tier, ref TierScan scan, scoped Span<CallerIdTierAttempt> attempts, ref int attemptCount)

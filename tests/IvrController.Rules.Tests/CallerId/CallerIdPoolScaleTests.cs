@@ -44,8 +44,8 @@ public sealed class CallerIdPoolScaleTests
         Assert.Equal(CallerIdTier.SkillGroup, decision.Tier);
         Assert.Equal(10, decision.CandidateCount);
         Assert.Contains("g42", decision.Number.SkillGroupIds);
-        // Two counters (concurrent, today) for each of the group's 10 numbers: nothing else was looked at.
-        Assert.Equal(20, usage.Reads);
+        // The group's 10 numbers were looked at, and nothing else.
+        Assert.Equal([new CallerIdTierAttempt(CallerIdTier.SkillGroup, 10, 0)], decision.Attempts);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class CallerIdPoolScaleTests
         Assert.Equal(city, decision.Number.Region);
         // Numbers 7, 307, … 9907 are in that city: 34 of them.
         Assert.Equal(34, decision.CandidateCount);
-        // Caps (2 reads) plus least-used (1 read) for each of the city's numbers, and no other number.
-        Assert.Equal(3 * 34, usage.Reads);
+        // The city's numbers were looked at, and no other number.
+        Assert.Equal([new CallerIdTierAttempt(CallerIdTier.SameCity, 34, 0)], decision.Attempts);
     }
 
     [Fact]

@@ -2,35 +2,24 @@ using IvrController.Rules.CallerId;
 
 namespace IvrController.Rules.Tests.Support;
 
-/// <summary>Scripted counters by E.164, and a tally of how many numbers a decision read.</summary>
+/// <summary>Scripted counters by E.164, on the same counters the controller uses.</summary>
 internal sealed class Usage : ICallerNumberUsage
 {
-    private readonly Dictionary<string, int> _concurrent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _today = new(StringComparer.Ordinal);
-
-    public int Reads { get; private set; }
+    private const int Day = 1;
+    private readonly CallerNumberCounters _counters = new();
 
     public Usage Concurrent(CallerNumber number, int calls)
     {
-        _concurrent[number.E164] = calls;
+        CallerNumberCounter counter = _counters.For(number.E164);
+        counter.Set(calls, Day, counter.CallsOn(Day));
         return this;
     }
 
     public Usage Today(CallerNumber number, int calls)
     {
-        _today[number.E164] = calls;
+        _counters.For(number.E164).SetCallsOn(Day, calls);
         return this;
     }
 
-    public int ConcurrentCalls(CallerNumber number)
-    {
-        Reads++;
-        return _concurrent.GetValueOrDefault(number.E164);
-    }
-
-    public int CallsToday(CallerNumber number)
-    {
-        Reads++;
-        return _today.GetValueOrDefault(number.E164);
-    }
+    public CallerNumberReading Read(CallerIdPool pool) => new(_counters.ForPool(pool), Day);
 }
