@@ -49,18 +49,19 @@ internal sealed class CallPlayer(IPEndPoint controller, CallMix mix)
         Task<ExecutedApplication>? bridge = bridges ? leg.WhenExecutingAsync("bridge", limit.Token) : null;
         using var socket = new TcpClient { NoDelay = true };
         await socket.ConnectAsync(controller, limit.Token);
+        // Stamped where the switch saw the bridge start, whichever of the two tasks this method sees finish first.
+        long bridgedAt = 0;
+        Task? stamped = bridge?.ContinueWith(
+            _ => Volatile.Write(ref bridgedAt, Stopwatch.GetTimestamp()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Task run = leg.RunAsync(socket.GetStream(), limit.Token);
-        TimeSpan? toBridge = null;
-        if (bridge is not null)
+        await run;
+        if (stamped is not null)
         {
-            await Task.WhenAny(bridge, run);
-            if (bridge.IsCompletedSuccessfully)
-            {
-                toBridge = Stopwatch.GetElapsedTime(connecting);
-            }
+            await stamped.WaitAsync(TimeSpan.FromSeconds(1), limit.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await run;
+        long at = Volatile.Read(ref bridgedAt);
+        TimeSpan? toBridge = bridge is { IsCompletedSuccessfully: true } && at != 0 ? Stopwatch.GetElapsedTime(connecting, at) : null;
         IReadOnlyList<SentFrame> sent = leg.Sent;
         Interlocked.Add(ref _framesSent, sent.Count);
         Interlocked.Add(ref _eventsSent, sent.Count(f => f.EventName is not null));

@@ -22,6 +22,9 @@ internal static class ControllerProcess
         using IHost host = ControllerHost.Build(hostArgs, services => services.AddSingleton<IAgentPresence>(new EveryAgentIdle()));
         await host.StartAsync();
         OutboundServer outbound = host.Services.GetRequiredService<OutboundServer>();
+        int databasePort = host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>() is { } dataSource
+            ? new Npgsql.NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Port
+            : 5432;
         CallDispatcher dispatcher = host.Services.GetRequiredService<CallDispatcher>();
         Console.Out.WriteLine($"LOAD ready {outbound.LocalEndPoint.Port}");
         Console.Out.Flush();
@@ -38,7 +41,7 @@ internal static class ControllerProcess
                     }
                 }
 
-                Console.Out.WriteLine("LOAD stats " + Stats(outbound, dispatcher));
+                Console.Out.WriteLine("LOAD stats " + Stats(outbound, dispatcher, databasePort));
                 Console.Out.Flush();
             }
             else if (command == "quit")
@@ -51,7 +54,7 @@ internal static class ControllerProcess
         return 0;
     }
 
-    private static string Stats(OutboundServer outbound, CallDispatcher dispatcher)
+    private static string Stats(OutboundServer outbound, CallDispatcher dispatcher, int databasePort)
     {
         // Collect first so the working set says what the calls hold, not what is garbage.
         GC.Collect();
@@ -70,10 +73,41 @@ internal static class ControllerProcess
             ("gen2", GC.CollectionCount(2)),
             ("threads", self.Threads.Count),
             ("handles", CountOpenFiles()),
+            ("call_sockets", CountConnectionsOnPort(outbound.LocalEndPoint.Port, local: true)),
+            ("db_sockets", CountConnectionsOnPort(databasePort, local: false)),
             ("sessions", outbound.ActiveSessions),
         };
         IEnumerable<string> outcomes = dispatcher.Outcomes.Snapshot().Select(o => $"outcome.{o.Key}={o.Value.ToString(CultureInfo.InvariantCulture)}");
         return string.Join(' ', fields.Select(f => $"{f.Name}={f.Value.ToString(CultureInfo.InvariantCulture)}").Concat(outcomes));
+    }
+
+    /// <summary>
+    /// TCP connections whose local port (the outbound server's: the switch's legs) or remote port (the database's)
+    /// is <paramref name="port"/>, not counting TIME_WAIT.
+    /// </summary>
+    private static int CountConnectionsOnPort(int port, bool local)
+    {
+        string hexPort = port.ToString("X4", CultureInfo.InvariantCulture);
+        int count = 0;
+        foreach (string table in new[] { "/proc/self/net/tcp", "/proc/self/net/tcp6" })
+        {
+            if (!File.Exists(table))
+            {
+                continue;
+            }
+
+            foreach (string line in File.ReadLines(table).Skip(1))
+            {
+                string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // local_address is ADDR:PORT in hex; state 0A is LISTEN, 06 TIME_WAIT (the kernel's, holding no descriptor).
+                if (fields.Length > 3 && fields[local ? 1 : 2].EndsWith(":" + hexPort, StringComparison.Ordinal) && fields[3] is not ("0A" or "06"))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
     }
 
     private static int CountOpenFiles() =>

@@ -17,6 +17,10 @@ internal sealed class ControllerStats(IReadOnlyDictionary<string, double> values
 
     public double OpenFiles => values["handles"];
 
+    public double CallSockets => values["call_sockets"];
+
+    public double DatabaseSockets => values["db_sockets"];
+
     public double Sessions => values["sessions"];
 
     public double Gen2 => values["gen2"];
