@@ -254,7 +254,19 @@ internal sealed class HeaderTable : IDisposable
         // The quotes around the literal are still in the buffer: let the JSON reader unescape it.
         var reader = new Utf8JsonReader(bytes.AsSpan(valueStart - 1, value.Length + 2));
         reader.Read();
-        return reader.GetString() ?? string.Empty;
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // Bytes that are not UTF-8 inside an escaped literal (found by the parser properties): read them as a
+            // plain value is read, each bad byte a U+FFFD, rather than throw from a header lookup.
+            byte[] repaired = Encoding.UTF8.GetBytes("\"" + Encoding.UTF8.GetString(value) + "\"");
+            var again = new Utf8JsonReader(repaired);
+            again.Read();
+            return again.GetString() ?? string.Empty;
+        }
     }
 
     private ref readonly HeaderEntry Entry(int index)

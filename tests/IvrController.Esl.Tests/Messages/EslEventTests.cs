@@ -153,4 +153,19 @@ public sealed class EslEventTests
             }
         }
     }
+
+    [Fact]
+    public void A_json_value_with_bytes_that_are_not_utf8_beside_an_escape_reads_with_replacement_characters()
+    {
+        // Found by the parser properties (CsCheck seed 5ZkCDd6TPu81): the lookup threw InvalidOperationException.
+        byte[] body = [.. "{\"Event-Name\":\"CUSTOM\",\"X-Note\":\"a\\n"u8, 0x90, .. "b\"}"u8];
+        byte[] wire = [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\nContent-Type: text/event-json\n\n"), .. body];
+        var buffer = new ReadOnlySequence<byte>(wire);
+        Assert.Equal(EslReadStatus.Done, EslFrameReader.TryRead(ref buffer, EslFrameLimits.Default, out EslFrame? frame, out _));
+
+        using EslEvent e = EslEvent.FromFrame(frame!);
+
+        Assert.Equal("a\n\uFFFDb", e.GetHeader("X-Note"));
+        Assert.Equal("CUSTOM", e.EventName);
+    }
 }
