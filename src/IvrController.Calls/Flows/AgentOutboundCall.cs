@@ -61,10 +61,14 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}; agent sees {Display}", callId, plan.RulesVersion, decision.Reason, plan.AgentSees.Text);
         string display = plan.AgentSees.Text;
-        await agentLeg.SetAsync(ChannelVariables.EffectiveCalleeIdNumber, display, cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync(ChannelVariables.EffectiveCalleeIdName, display, cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync(ChannelVariables.HangupAfterBridge, "true", cancellationToken).ConfigureAwait(false);
-        await agentLeg.SetAsync(ChannelVariables.ContinueOnFail, "true", cancellationToken).ConfigureAwait(false);
+        await agentLeg.SetAllAsync(
+            [
+                new(ChannelVariables.EffectiveCalleeIdNumber, display),
+                new(ChannelVariables.EffectiveCalleeIdName, display),
+                new(ChannelVariables.HangupAfterBridge, "true"),
+                new(ChannelVariables.ContinueOnFail, "true"),
+            ],
+            cancellationToken).ConfigureAwait(false);
 
         await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision), CancellationToken.None).ConfigureAwait(false);
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);

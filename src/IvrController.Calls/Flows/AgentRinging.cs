@@ -31,9 +31,11 @@ public static class AgentRinging
             return new Result(false, HangupCauses.UserNotRegistered, null);
         }
 
-        await customer.SetAsync(ChannelVariables.HangupAfterBridge, "false", cancellationToken).ConfigureAwait(false);
-        // Without it a failed bridge hangs the customer up (seen on the real switch), and there would be no fallback.
-        await customer.SetAsync(ChannelVariables.ContinueOnFail, "true", cancellationToken).ConfigureAwait(false);
+        // continue_on_fail: without it a failed bridge hangs the customer up (seen on the real switch), and there
+        // would be no fallback.
+        await customer.SetAllAsync(
+            [new(ChannelVariables.HangupAfterBridge, "false"), new(ChannelVariables.ContinueOnFail, "true")],
+            cancellationToken).ConfigureAwait(false);
 
         string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
         // Simultaneous ring: the first agent to answer takes the call.

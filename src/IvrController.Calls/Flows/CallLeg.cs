@@ -21,6 +21,10 @@ public sealed class CallLeg(OutboundSession session)
     public Task SetAsync(string name, string value, CancellationToken cancellationToken) =>
         Done(Session.SetVariableAsync(name, value, cancellationToken));
 
+    /// <summary>Several variables in one round trip (multiset), in order.</summary>
+    public Task SetAllAsync(IReadOnlyList<KeyValuePair<string, string>> variables, CancellationToken cancellationToken) =>
+        Session.SetVariablesAsync(variables, cancellationToken);
+
     public Task AnswerAsync(CancellationToken cancellationToken) =>
         Done(Session.ExecuteAsync("answer", null, cancellationToken));
 

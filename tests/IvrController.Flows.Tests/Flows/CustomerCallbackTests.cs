@@ -31,8 +31,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         Assert.Equal(
             [
-                ("set", "hangup_after_bridge=false"),
-                ("set", "continue_on_fail=true"),
+                ("multiset", "hangup_after_bridge=false continue_on_fail=true"),
                 ("bridge", RingAgent1001(20, customer.UniqueId)),
                 ("set", "sound_prefix=${ivr_sounds_dir}/zh-CN"),
                 ("play_and_get_digits", "1 1 2 5000 # survey_guide_inbound.wav survey_invalid.wav ivr_survey_digit ^[123]$"),
@@ -108,8 +107,8 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal(("bridge", RingAgent1001(20, customer.UniqueId)), customer.Executed[2]);
-        Assert.Equal(("answer", null), customer.Executed[3]);
+        Assert.Equal(("bridge", RingAgent1001(20, customer.UniqueId)), customer.Executed[1]);
+        Assert.Equal(("answer", null), customer.Executed[2]);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from missed_callbacks"));
     }
 

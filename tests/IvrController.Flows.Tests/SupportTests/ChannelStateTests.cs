@@ -82,4 +82,19 @@ public sealed class ChannelStateTests
             }
         }
     }
+
+    [Fact]
+    public async Task Several_variables_go_in_one_multiset_and_a_value_with_a_space_picks_another_separator()
+    {
+        FlowSwitch flowSwitch = FlowSwitch.AgentLeg();
+
+        await FlowCall.RunAsync(flowSwitch, async (session, ct) =>
+        {
+            await session.SetVariablesAsync([new("a", "1"), new("b", "two words")], ct);
+            await session.SetVariablesAsync([new("c", "3")], ct);
+        });
+
+        Assert.Equal([("multiset", "^^|a=1|b=two words"), ("set", "c=3")], flowSwitch.Executed);
+        Assert.Equal(("1", "two words", "3"), (flowSwitch.Variables["a"], flowSwitch.Variables["b"], flowSwitch.Variables["c"]));
+    }
 }

@@ -45,6 +45,15 @@ public sealed record SippCall
     /// <summary>sipp gives up (and fails) after this long; the process is killed a little later if it hangs.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How many calls this phone makes or takes (<c>-m</c>); one unless a load is played.</summary>
+    public int Calls { get; init; } = 1;
+
+    /// <summary>New calls per second (<c>-r</c>), for a caller playing many calls; null: as fast as the limit allows.</summary>
+    public double? CallsPerSecond { get; init; }
+
+    /// <summary>Calls at once at most (<c>-l</c>).</summary>
+    public int MaxConcurrent { get; init; } = 1;
+
     public int EffectiveMediaPort => MediaPort ?? LocalPort + 2;
 
     /// <summary>The sipp command line (without the program), logs going to <paramref name="logs"/>.</summary>
@@ -58,7 +67,8 @@ public sealed record SippCall
 
         args.AddRange(
         [
-            "-sf", scenarioPath, "-m", "1", "-l", "1",
+            "-sf", scenarioPath,
+            "-m", Calls.ToString(CultureInfo.InvariantCulture), "-l", MaxConcurrent.ToString(CultureInfo.InvariantCulture),
             "-i", LocalIp, "-p", LocalPort.ToString(CultureInfo.InvariantCulture), "-bind_local",
             "-mi", LocalIp, "-mp", EffectiveMediaPort.ToString(CultureInfo.InvariantCulture),
             "-nostdin", "-aa", "-d", ((int)Pause.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
@@ -68,6 +78,12 @@ public sealed record SippCall
             "-trace_logs", "-log_file", logs.Actions,
             "-trace_screen", "-screen_file", logs.Screen,
         ]);
+        if (CallsPerSecond is { } rate)
+        {
+            // -r calls per -rp milliseconds.
+            args.AddRange(["-r", ((int)Math.Round(rate * 10)).ToString(CultureInfo.InvariantCulture), "-rp", "10000"]);
+        }
+
         if (Service is not null)
         {
             args.AddRange(["-s", Service]);

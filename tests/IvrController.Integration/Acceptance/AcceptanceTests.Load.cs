@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using IvrController.Integration.Sipp;
+using IvrController.Integration.Switch;
+using Npgsql;
+using Xunit;
+using static IvrController.Integration.Acceptance.DemoCallCentre;
+
+namespace IvrController.Integration.Acceptance;
+
+/// <summary>
+/// Opt-in (IVR_TEST_LOAD=150@5): many agent calls on the real switch, each bridged to the PSTN side,
+/// the agent hanging up first and the customer rating 1; prints calls ok, surveys stored, and what the
+/// controller's process cost against the switch's. The controller runs inside the test process, so its
+/// figure also holds the suite's own listeners (its event journal and log capture): an upper bound.
+/// </summary>
+public sealed partial class AcceptanceTests
+{
+    [LoadFact]
+    public Task Load_every_call_is_bridged_and_rated_and_the_controller_costs_a_fraction_of_the_switch() => PlayAsync(async scene =>
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "sipp sends the customer's DTMF through a raw socket: run the load test as root, or setcap cap_net_raw+ep on sipp");
+        (int calls, double perSecond) = LoadFactAttribute.FromEnvironment();
+        TimeSpan runFor = TimeSpan.FromSeconds((calls / perSecond) + 120);
+        SippCall pstn = scene.Phones.PstnSide(Scenarios.PstnAnswersThenRates1, TimeSpan.Zero) with { Calls = calls, MaxConcurrent = calls, Timeout = runFor };
+        SippCall agent = scene.Phones.AgentCall(Scenarios.AgentCallsThenHangsUp, Agent, AgentPassword, Customer, Talk)
+            with { Calls = calls, CallsPerSecond = perSecond, MaxConcurrent = calls, Timeout = runFor };
+
+        TimeSpan controllerBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        TimeSpan switchBefore = SwitchProcessorTime();
+        var started = Stopwatch.StartNew();
+        SippProcess pstnSide = await scene.StartAsync(pstn);
+        SippProcess agentSide = await scene.StartAsync(agent);
+        SippResult agentResult = await agentSide.Completion;
+        SippResult pstnResult = await pstnSide.Completion;
+        long rated = await WaitForRatingsAsync(scene.StartedAt, calls, TimeSpan.FromSeconds(30));
+        TimeSpan elapsed = started.Elapsed;
+        double controllerMs = (Process.GetCurrentProcess().TotalProcessorTime - controllerBefore).TotalMilliseconds;
+        double switchMs = (SwitchProcessorTime() - switchBefore).TotalMilliseconds;
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LOAD {calls} calls at {perSecond}/s in {elapsed.TotalSeconds:0.0} s: agent phone {agentResult.Meaning}, PSTN phone {pstnResult.Meaning}; " +
+            $"surveys stored {rated}/{calls}; controller process {controllerMs:0} ms CPU ({controllerMs / calls:0.00} ms per call, upper bound), " +
+            $"switch {switchMs:0} ms ({switchMs / calls:0.00} ms per call); controller / switch = {controllerMs / switchMs:0.000}"));
+        Assert.True(agentResult.Succeeded, $"the agent phone's calls: {agentResult.Meaning}; logs in {scene.LogDirectory}");
+        Assert.True(pstnResult.Succeeded, $"the PSTN phone's calls: {pstnResult.Meaning}; logs in {scene.LogDirectory}");
+        Assert.Equal(calls, rated);
+    });
+
+    /// <summary>Rated surveys stored since the scene started, once they reach <paramref name="expected"/> or time runs out.</summary>
+    private async Task<long> WaitForRatingsAsync(DateTimeOffset since, int expected, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var connection = new NpgsqlConnection(deployment.Database);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("select count(*) from survey_results where outcome = 'rated' and started_at >= @since", connection);
+            count.Parameters.AddWithValue("since", since.AddSeconds(-1));
+            long rated = (long)(await count.ExecuteScalarAsync())!;
+            if (rated >= expected || deadline.Elapsed > timeout)
+            {
+                return rated;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>CPU time of every process named freeswitch on this machine (the switch under test), from /proc.</summary>
+    private static TimeSpan SwitchProcessorTime()
+    {
+        long ticks = 0;
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            string comm = Path.Combine(dir, "comm");
+            try
+            {
+                if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "freeswitch")
+                {
+                    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+                    string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        // Linux reports these in clock ticks of 1/100 s (USER_HZ).
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+}
