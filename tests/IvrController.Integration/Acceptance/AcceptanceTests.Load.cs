@@ -10,9 +10,8 @@ namespace IvrController.Integration.Acceptance;
 
 /// <summary>
 /// Opt-in (IVR_TEST_LOAD=150@5): many agent calls on the real switch, each bridged to the PSTN side,
-/// the agent hanging up first and the customer rating 1; prints calls ok, surveys stored, and what the
-/// controller's process cost against the switch's. The controller runs inside the test process, so its
-/// figure also holds the suite's own listeners (its event journal and log capture): an upper bound.
+/// the agent hanging up first and the customer rating 1; prints calls ok, surveys stored, and the CPU
+/// the controller's process took against the switch's.
 /// </summary>
 public sealed partial class AcceptanceTests
 {
@@ -26,25 +25,36 @@ public sealed partial class AcceptanceTests
         SippCall agent = scene.Phones.AgentCall(Scenarios.AgentCallsThenHangsUp, Agent, AgentPassword, Customer, Talk)
             with { Calls = calls, CallsPerSecond = perSecond, MaxConcurrent = calls, Timeout = runFor };
 
-        TimeSpan controllerBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        TimeSpan switchBefore = SwitchProcessorTime();
-        var started = Stopwatch.StartNew();
-        SippProcess pstnSide = await scene.StartAsync(pstn);
-        SippProcess agentSide = await scene.StartAsync(agent);
-        SippResult agentResult = await agentSide.Completion;
-        SippResult pstnResult = await pstnSide.Completion;
-        long rated = await WaitForRatingsAsync(scene.StartedAt, calls, TimeSpan.FromSeconds(30));
-        TimeSpan elapsed = started.Elapsed;
-        double controllerMs = (Process.GetCurrentProcess().TotalProcessorTime - controllerBefore).TotalMilliseconds;
-        double switchMs = (SwitchProcessorTime() - switchBefore).TotalMilliseconds;
+        // The suite's controller shares this process with the suite's own listeners; for the measurement the
+        // calls go to `ivrctl serve` in a process of its own, on the same settings, and the suite's comes back after.
+        await deployment.RestartControllerAsync(async () =>
+        {
+            await using ControllerProcess controller = await ControllerProcess.StartAsync(deployment.ControllerArguments());
+            // A fresh controller's first calls pay for JIT compilation: one round cold, then the same again warm.
+            foreach (string round in new[] { "cold", "warm" })
+            {
+                DateTimeOffset roundStarted = DateTimeOffset.UtcNow;
+                TimeSpan controllerBefore = controller.ProcessorTime();
+                TimeSpan switchBefore = SwitchProcessorTime();
+                var started = Stopwatch.StartNew();
+                SippProcess pstnSide = await scene.StartAsync(pstn with { Name = $"pstn-{round}" });
+                SippProcess agentSide = await scene.StartAsync(agent with { Name = $"agent-{round}" });
+                SippResult agentResult = await agentSide.Completion;
+                SippResult pstnResult = await pstnSide.Completion;
+                long rated = await WaitForRatingsAsync(roundStarted, calls, TimeSpan.FromSeconds(30));
+                TimeSpan elapsed = started.Elapsed;
+                double controllerMs = (controller.ProcessorTime() - controllerBefore).TotalMilliseconds;
+                double switchMs = (SwitchProcessorTime() - switchBefore).TotalMilliseconds;
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"LOAD {calls} calls at {perSecond}/s in {elapsed.TotalSeconds:0.0} s: agent phone {agentResult.Meaning}, PSTN phone {pstnResult.Meaning}; " +
-            $"surveys stored {rated}/{calls}; controller process {controllerMs:0} ms CPU ({controllerMs / calls:0.00} ms per call, upper bound), " +
-            $"switch {switchMs:0} ms ({switchMs / calls:0.00} ms per call); controller / switch = {controllerMs / switchMs:0.000}"));
-        Assert.True(agentResult.Succeeded, $"the agent phone's calls: {agentResult.Meaning}; logs in {scene.LogDirectory}");
-        Assert.True(pstnResult.Succeeded, $"the PSTN phone's calls: {pstnResult.Meaning}; logs in {scene.LogDirectory}");
-        Assert.Equal(calls, rated);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"LOAD ({round}) {calls} calls at {perSecond}/s in {elapsed.TotalSeconds:0.0} s: agent phone {agentResult.Meaning}, PSTN phone {pstnResult.Meaning}; " +
+                    $"surveys stored {rated}/{calls}; controller {controllerMs:0} ms CPU ({controllerMs / calls:0.00} ms per call), " +
+                    $"switch {switchMs:0} ms ({switchMs / calls:0.00} ms per call); controller / switch = {controllerMs / switchMs:0.000}"));
+                Assert.True(agentResult.Succeeded, $"the agent phone's calls ({round}): {agentResult.Meaning}; logs in {scene.LogDirectory}");
+                Assert.True(pstnResult.Succeeded, $"the PSTN phone's calls ({round}): {pstnResult.Meaning}; logs in {scene.LogDirectory}");
+                Assert.Equal(calls, rated);
+            }
+        });
     });
 
     /// <summary>Rated surveys stored since the scene started, once they reach <paramref name="expected"/> or time runs out.</summary>

@@ -258,17 +258,20 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>The settings the suite's controller runs on, as <c>ivrctl serve</c> takes them.</summary>
+    public string[] ControllerArguments() =>
+    [
+        $"--Database:ConnectionString={DatabaseLink.ConnectionString}",
+        .. SwitchArguments(),
+        // A stop drops calls in progress at once, as a killed controller would (calls outlive it by themselves).
+        "--Outbound:DrainTimeout=00:00:00",
+        // Its own journal, so a controller of the user's own (default directory) cannot hold the lock.
+        $"--CallJournal:Directory={Path.Combine(Path.GetTempPath(), $"ivr-acceptance-journal-{Guid.NewGuid():N}")}",
+    ];
+
     private async Task StartControllerAsync(CancellationToken cancellationToken)
     {
-        _controller = ControllerHost.Build(
-        [
-            $"--Database:ConnectionString={DatabaseLink.ConnectionString}",
-            .. SwitchArguments(),
-            // A stop drops calls in progress at once, as a killed controller would (calls outlive it by themselves).
-            "--Outbound:DrainTimeout=00:00:00",
-            // Its own journal, so a controller of the user's own (default directory) cannot hold the lock.
-            $"--CallJournal:Directory={Path.Combine(Path.GetTempPath(), $"ivr-acceptance-journal-{Guid.NewGuid():N}")}",
-        ], services => services.AddSingleton<ILoggerProvider>(Log));
+        _controller = ControllerHost.Build(ControllerArguments(), services => services.AddSingleton<ILoggerProvider>(Log));
         try
         {
             await _controller.StartAsync(cancellationToken);
