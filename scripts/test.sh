@@ -17,6 +17,11 @@
 #   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
 #                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
 #                        (handy while another project of the solution does not build)
+#   IVR_TEST_FUZZ        set (e.g. 1): the parser properties (tests/IvrController.Esl.Tests/Properties) run
+#                        IVR_TEST_FUZZ_ITERATIONS inputs each (default 400000: about a minute on 2 cores)
+#                        instead of the few thousand of a normal run; bench/README.md, Fuzzing, has the long run
+#   IVR_TEST_LOAD        e.g. 150@5: also the opt-in real-switch load test (calls@calls per second),
+#                        which prints calls ok, surveys stored and the controller/switch CPU ratio
 #   IVR_PG_DIR           where the cluster lives (default: a fresh dir under $TMPDIR or /tmp,
 #                        which keeps concurrent runs apart and the socket path short)
 #
@@ -129,6 +134,11 @@ export IVR_TEST_PG
 log "IVR_TEST_PG=$IVR_TEST_PG"
 
 test_log="$results_dir/dotnet-test.log"
+
+if [[ -n "${IVR_TEST_FUZZ:-}" ]]; then
+    export IVR_ESL_PROPERTY_ITERATIONS="${IVR_TEST_FUZZ_ITERATIONS:-400000}"
+    log "fuzzing: the parser properties run $IVR_ESL_PROPERTY_ITERATIONS inputs each"
+fi
 
 target="${IVR_TEST_PROJECT:-IvrController.sln}"
 log "running: dotnet test $target -c Release $*"
