@@ -18,9 +18,6 @@ public sealed class CallLeg(OutboundSession session)
 
     public string? Variable(string name) => Channel.GetVariable(name);
 
-    public Task SetAsync(string name, string value, CancellationToken cancellationToken) =>
-        Done(Session.SetVariableAsync(name, value, cancellationToken));
-
     /// <summary>Several variables in one round trip (multiset), in order.</summary>
     public Task SetAllAsync(IReadOnlyList<KeyValuePair<string, string>> variables, CancellationToken cancellationToken) =>
         Session.SetVariablesAsync(variables, cancellationToken);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using IvrController.Esl.Connection;
-using IvrController.Esl.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Esl.Outbound;
@@ -241,19 +240,7 @@ public sealed class OutboundServer : IAsyncDisposable
             _logger.LogWarning("Call {Uuid} was handed over without 'async': the switch's media thread waits on every command", data.UniqueId);
         }
 
-        // One write, one round trip: subscribe, drop what nobody reads, linger.
-        var commands = new List<EslCommand>(3) { EslCommand.MyEvents() };
-        if (!_options.AllCallEvents)
-        {
-            commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
-        }
-
-        if (_options.Linger)
-        {
-            commands.Add(EslCommand.Linger());
-        }
-
-        await session.Connection.SendCommandsAsync(commands).ConfigureAwait(false);
+        await session.SubscribeAsync(_options.AllCallEvents, _options.Linger).ConfigureAwait(false);
         return true;
     }
 

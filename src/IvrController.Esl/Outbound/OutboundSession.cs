@@ -75,13 +75,27 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
         return _channelData;
     }
 
-    /// <summary>Subscribes to this call's events (not the other leg's).</summary>
-    public Task MyEventsAsync(CancellationToken cancellationToken = default) =>
-        Connection.SendCommandAsync(EslCommand.MyEvents(), null, cancellationToken);
+    /// <summary>
+    /// Subscribes to this call's events (not the other leg's): every one <c>myevents</c> sends, or, unless
+    /// <paramref name="allEvents"/>, only those the session consumes itself (the rest nixed); with
+    /// <paramref name="linger"/> the socket stays after hang-up so the final events still arrive.
+    /// One write, one round trip.
+    /// </summary>
+    public Task SubscribeAsync(bool allEvents, bool linger, CancellationToken cancellationToken = default)
+    {
+        var commands = new List<EslCommand>(3) { EslCommand.MyEvents() };
+        if (!allEvents)
+        {
+            commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
+        }
 
-    /// <summary>Keeps the socket after hang-up so the final events (CHANNEL_HANGUP_COMPLETE) still arrive.</summary>
-    public Task LingerAsync(CancellationToken cancellationToken = default) =>
-        Connection.SendCommandAsync(EslCommand.Linger(), null, cancellationToken);
+        if (linger)
+        {
+            commands.Add(EslCommand.Linger());
+        }
+
+        return Connection.SendCommandsAsync(commands, null, cancellationToken);
+    }
 
     /// <summary>
     /// Runs a dialplan application on the call and waits until it completes. Throws
