@@ -46,7 +46,9 @@ internal static class CallerIdLatency
                 NaiveCallerIdSelector.Select(request, scenario.Numbers, scenario.Usage, random)?.Tier));
         }
 
-        string report = Render(scenario, mixes, rows, TimerCost());
+        Console.WriteLine("Calls starting and ending: the counters with and without the whole-pool index...");
+        (UpdateRow Indexed, UpdateRow Plain) updates = MeasureUpdates(scenario);
+        string report = Render(scenario, mixes, rows, TimerCost()) + RenderUpdates(updates);
         Console.WriteLine();
         Console.WriteLine(report);
         Directory.CreateDirectory(resultsDirectory);
@@ -112,6 +114,61 @@ internal static class CallerIdLatency
             gen2,
             byTier);
     }
+
+    /// <summary>
+    /// What keeping the whole-pool index current costs a call: one number's call starting and ending
+    /// (<see cref="CallerNumberCounter.Started"/> + <see cref="CallerNumberCounter.Ended"/>) on counters
+    /// whose pool is indexed, against the same on counters that no pool indexes.
+    /// </summary>
+    private static (UpdateRow Indexed, UpdateRow Plain) MeasureUpdates(CallerIdScenario scenario)
+    {
+        const int Pairs = 200_000;
+        const int Day = 1;
+        var indexed = new CallerNumberCounters();
+        _ = indexed.Reading(scenario.Pool, Day);
+        var plain = new CallerNumberCounters();
+        return (Time(indexed), Time(plain));
+
+        UpdateRow Time(CallerNumberCounters counters)
+        {
+            CallerNumberCounter[] each = [.. scenario.Pool.Enabled.Select(number => counters.For(number.E164))];
+            var random = new Random(CallerIdScenario.Seed);
+            for (int i = 0; i < Pairs / 10; i++)
+            {
+                CallerNumberCounter counter = each[random.Next(each.Length)];
+                counter.Started(Day);
+                counter.Ended();
+            }
+
+            long[] ticks = new long[Pairs];
+            for (int i = 0; i < Pairs; i++)
+            {
+                CallerNumberCounter counter = each[random.Next(each.Length)];
+                long start = Stopwatch.GetTimestamp();
+                counter.Started(Day);
+                counter.Ended();
+                ticks[i] = Stopwatch.GetTimestamp() - start;
+            }
+
+            double[] ns = Sorted(ticks);
+            return new UpdateRow(Pairs, ns.Average(), Percentile(ns, 50), Percentile(ns, 99));
+        }
+    }
+
+    private static string RenderUpdates((UpdateRow Indexed, UpdateRow Plain) updates)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("A call starting and ending on one number (Started + Ended), timed alone:");
+        text.AppendLine();
+        text.AppendLine("| Counters | Pairs | Mean ns | p50 ns | p99 ns |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine(Invariant($"| the pool's, index kept current | {updates.Indexed.Pairs:N0} | {updates.Indexed.Mean:N0} | {updates.Indexed.P50:N0} | {updates.Indexed.P99:N0} |"));
+        text.AppendLine(Invariant($"| in no indexed pool (baseline) | {updates.Plain.Pairs:N0} | {updates.Plain.Mean:N0} | {updates.Plain.P50:N0} | {updates.Plain.P99:N0} |"));
+        return text.ToString();
+    }
+
+    private sealed record UpdateRow(int Pairs, double Mean, double P50, double P99);
 
     private static double[] Sorted(IEnumerable<long> ticks)
     {

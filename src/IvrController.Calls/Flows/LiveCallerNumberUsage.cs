@@ -17,7 +17,7 @@ public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) 
 
     public DateTimeOffset StartOfToday => Day.StartOfDay(time.GetUtcNow());
 
-    public CallerNumberReading Read(CallerIdPool pool) => new(_counters.ForPool(pool), Today());
+    public CallerNumberReading Read(CallerIdPool pool) => _counters.Reading(pool, Today());
 
     public int ConcurrentCalls(CallerNumber number) => _counters.For(number.E164).Concurrent;
 

@@ -88,6 +88,12 @@ public sealed class CallerIdPool
 
     internal CallerNumber this[int index] => _enabled[index];
 
+    /// <summary>Concurrency caps by index, <see cref="int.MaxValue"/> for none.</summary>
+    internal int[] MaxConcurrentByIndex => _maxConcurrent;
+
+    /// <summary>Daily caps by index, <see cref="int.MaxValue"/> for none.</summary>
+    internal int[] DailyCapByIndex => _dailyCap;
+
     /// <summary>Whether number <paramref name="index"/> is at its concurrency cap or its daily cap.</summary>
     internal bool IsAtCap(int index, in CallerNumberReading reading) =>
         (_maxConcurrent[index] != int.MaxValue && reading.Concurrent(index) >= _maxConcurrent[index])

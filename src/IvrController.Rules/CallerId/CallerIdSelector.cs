@@ -6,7 +6,8 @@ namespace IvrController.Rules.CallerId;
 /// Chooses the number a customer sees (DESIGN 2.5). Tiers are tried in order — skill group then whole
 /// pool, or same city, same province, whole pool — and a tier whose numbers are all at a cap falls
 /// through to the next. Within a tier one number is picked at random or least-used-today (ties at
-/// random), with the injected <see cref="Random"/> so a seed reproduces a decision. Disabled numbers are
+/// random), with the injected <see cref="Random"/> so a seed reproduces a decision; the whole-pool tier asks
+/// the pool's <see cref="CallerNumberAvailability"/> instead of visiting every number. Disabled numbers are
 /// not in the pool. No number at all is an outcome, not an exception: running out of capacity is normal.
 /// </summary>
 public static class CallerIdSelector
@@ -51,10 +52,23 @@ public static class CallerIdSelector
                 }
             }
 
-            ScanWholePool(pool, reading, request.Pick, ref scan);
-            if (Settle(CallerIdTier.WholePool, ref scan, attempts, ref attemptCount))
+            if (reading.Availability is { } availability)
             {
-                return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+                WholePoolPick found = availability.Pick(reading.Day, request.Pick, random);
+                attempts[attemptCount++] = new CallerIdTierAttempt(CallerIdTier.WholePool, pool.EnabledCount, pool.EnabledCount - found.Free);
+                if (found.Index >= 0)
+                {
+                    bool leastUsed = request.Pick == CandidatePick.LeastUsedToday;
+                    return new CallerIdDecision(request, attempts[..attemptCount].ToArray(), pool[found.Index], found.FewestCalls, leastUsed ? found.Ties : 0);
+                }
+            }
+            else
+            {
+                ScanWholePool(pool, reading, request.Pick, ref scan);
+                if (Settle(CallerIdTier.WholePool, ref scan, attempts, ref attemptCount))
+                {
+                    return Decide(request, attempts[..attemptCount], pool, ref scan, random);
+                }
             }
 
             return new NoCallerNumberAvailable(request, attempts[..attemptCount].ToArray(), NoCallerNumberReason.AllAtCap);
@@ -93,8 +107,9 @@ public static class CallerIdSelector
     }
 
     /// <summary>
-    /// <see cref="Scan"/> over every enabled number: the same rules in a loop with no index list and no
-    /// de-duplication, since this tier is the one that visits thousands of numbers.
+    /// <see cref="Scan"/> over every enabled number, for a pool whose <see cref="CallerNumberAvailability"/>
+    /// is not kept current (an older rule snapshot's): the same rules in a loop with no index list and no
+    /// de-duplication.
     /// </summary>
     private static void ScanWholePool(CallerIdPool pool, in CallerNumberReading reading, CandidatePick pick, ref TierScan scan)
     {

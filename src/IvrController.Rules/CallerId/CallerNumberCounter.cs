@@ -13,6 +13,9 @@ public sealed class CallerNumberCounter
     // pairs one day's count with another day.
     private long _dayAndCalls;
 
+    // The tree of the newest pool this counter is in, and its index there; null when in none.
+    private AvailabilitySlot? _slot;
+
     public int Concurrent => Volatile.Read(ref _concurrent);
 
     /// <summary>Calls started on <paramref name="day"/>; 0 when the counter's day is another one.</summary>
@@ -35,6 +38,7 @@ public sealed class CallerNumberCounter
         while (Interlocked.CompareExchange(ref _dayAndCalls, next, seen) != seen);
 
         Interlocked.Increment(ref _concurrent);
+        Changed();
     }
 
     /// <summary>A call on this number ended; never below zero.</summary>
@@ -50,6 +54,8 @@ public sealed class CallerNumberCounter
             }
         }
         while (Interlocked.CompareExchange(ref _concurrent, seen - 1, seen) != seen);
+
+        Changed();
     }
 
     /// <summary>Sets the counters as they are known from elsewhere (the call log at start, a test, a what-if).</summary>
@@ -57,10 +63,39 @@ public sealed class CallerNumberCounter
     {
         Volatile.Write(ref _dayAndCalls, Pack(day, callsThatDay));
         Volatile.Write(ref _concurrent, concurrent);
+        Changed();
     }
 
     /// <summary>Sets that day's calls, leaving the calls in progress as they are.</summary>
-    public void SetCallsOn(int day, int calls) => Volatile.Write(ref _dayAndCalls, Pack(day, calls));
+    public void SetCallsOn(int day, int calls)
+    {
+        Volatile.Write(ref _dayAndCalls, Pack(day, calls));
+        Changed();
+    }
+
+    /// <summary>From now on this counter's changes refresh <paramref name="availability"/>'s entry <paramref name="index"/>.</summary>
+    internal void ReportTo(CallerNumberAvailability availability, int index) =>
+        Volatile.Write(ref _slot, new AvailabilitySlot(availability, index));
+
+    /// <summary>Stops reporting to <paramref name="availability"/> (a newer pool left this number out).</summary>
+    internal void StopReportingTo(CallerNumberAvailability availability)
+    {
+        AvailabilitySlot? slot = Volatile.Read(ref _slot);
+        if (slot is not null && ReferenceEquals(slot.Availability, availability))
+        {
+            Interlocked.CompareExchange(ref _slot, null, slot);
+        }
+    }
+
+    private void Changed()
+    {
+        if (Volatile.Read(ref _slot) is { } slot)
+        {
+            slot.Availability.Refresh(slot.Index);
+        }
+    }
 
     private static long Pack(int day, int calls) => ((long)day << 32) | (uint)calls;
 }
+
+internal sealed record AvailabilitySlot(CallerNumberAvailability Availability, int Index);

@@ -18,7 +18,7 @@ public sealed class CallerNumberUsage : ICallerNumberUsage
 
     public static CallerNumberUsage None { get; } = new(new Dictionary<string, int>(), new Dictionary<string, int>());
 
-    public CallerNumberReading Read(CallerIdPool pool) => new(_counters.ForPool(pool), Day);
+    public CallerNumberReading Read(CallerIdPool pool) => _counters.Reading(pool, Day);
 
     /// <summary>One number's calls in progress, by lookup (what a straightforward selector would do).</summary>
     public int ConcurrentCalls(CallerNumber number) => _counters.For(number.E164).Concurrent;

@@ -21,5 +21,5 @@ internal sealed class Usage : ICallerNumberUsage
         return this;
     }
 
-    public CallerNumberReading Read(CallerIdPool pool) => new(_counters.ForPool(pool), Day);
+    public CallerNumberReading Read(CallerIdPool pool) => _counters.Reading(pool, Day);
 }
