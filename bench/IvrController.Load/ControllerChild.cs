@@ -56,6 +56,11 @@ internal sealed class ControllerChild : IAsyncDisposable
             start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
         }
 
+        foreach (string pair in (Environment.GetEnvironmentVariable("IVR_LOAD_CONTROLLER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.Environment[pair.Split('=')[0]] = pair.Split('=', 2)[1];
+        }
+
         start.ArgumentList.Add(self);
         foreach (string arg in hostArgs)
         {

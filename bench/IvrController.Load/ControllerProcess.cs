@@ -16,6 +16,13 @@ namespace IvrController.Load;
 /// </summary>
 internal static class ControllerProcess
 {
+    /// <summary>
+    /// The driver's next command. Console reads block (ReadLineAsync on the console is a blocking read), so each
+    /// is made on a thread of its own: never on a thread whose blocking would hold up the calls.
+    /// </summary>
+    private static Task<string?> ReadCommandAsync() =>
+        Task.Factory.StartNew(Console.In.ReadLine, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     public static async Task<int> RunAsync(string[] hostArgs)
     {
         using AllocationSampler? allocations = Environment.GetEnvironmentVariable("IVR_LOAD_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
@@ -29,7 +36,7 @@ internal static class ControllerProcess
         Console.Out.WriteLine($"LOAD ready {outbound.LocalEndPoint.Port}");
         Console.Out.Flush();
 
-        while (await Console.In.ReadLineAsync() is { } command)
+        while (await ReadCommandAsync() is { } command)
         {
             if (command == "stats")
             {

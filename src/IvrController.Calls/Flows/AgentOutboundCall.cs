@@ -61,14 +61,13 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}; agent sees {Display}", callId, plan.RulesVersion, decision.Reason, plan.AgentSees.Text);
         string display = plan.AgentSees.Text;
-        await agentLeg.SetAllAsync(
+        agentLeg.SetWithNext(
             [
                 new(ChannelVariables.EffectiveCalleeIdNumber, display),
                 new(ChannelVariables.EffectiveCalleeIdName, display),
                 new(ChannelVariables.HangupAfterBridge, "true"),
                 new(ChannelVariables.ContinueOnFail, "true"),
-            ],
-            cancellationToken).ConfigureAwait(false);
+            ]);
 
         await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision), CancellationToken.None).ConfigureAwait(false);
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
@@ -133,7 +132,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
 
     private static async Task RefuseAsync(CallLeg agentLeg, string prompt, string cause, CancellationToken cancellationToken)
     {
-        await agentLeg.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        agentLeg.AnswerWithNext();
         await agentLeg.PlayAsync(prompt, cancellationToken).ConfigureAwait(false);
         await agentLeg.HangupAsync(cause, cancellationToken).ConfigureAwait(false);
     }

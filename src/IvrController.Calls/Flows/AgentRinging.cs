@@ -33,9 +33,7 @@ public static class AgentRinging
 
         // continue_on_fail: without it a failed bridge hangs the customer up (seen on the real switch), and there
         // would be no fallback.
-        await customer.SetAllAsync(
-            [new(ChannelVariables.HangupAfterBridge, "false"), new(ChannelVariables.ContinueOnFail, "true")],
-            cancellationToken).ConfigureAwait(false);
+        customer.SetWithNext([new(ChannelVariables.HangupAfterBridge, "false"), new(ChannelVariables.ContinueOnFail, "true")]);
 
         string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
         // Simultaneous ring: the first agent to answer takes the call.

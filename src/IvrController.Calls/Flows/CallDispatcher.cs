@@ -48,7 +48,7 @@ public sealed class CallDispatcher(CallFlowContext context)
     {
         try
         {
-            await leg.AnswerAsync(cancellationToken).ConfigureAwait(false);
+            leg.AnswerWithNext();
             await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
             await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
             return new CallOutcome(CallOutcomeKind.Faulted, "failed inside the controller: prompt played, call ended");

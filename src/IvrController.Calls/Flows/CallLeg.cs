@@ -18,19 +18,22 @@ public sealed class CallLeg(OutboundSession session)
 
     public string? Variable(string name) => Channel.GetVariable(name);
 
-    /// <summary>Several variables in one round trip (multiset), in order.</summary>
-    public Task SetAllAsync(IReadOnlyList<KeyValuePair<string, string>> variables, CancellationToken cancellationToken) =>
-        Session.SetVariablesAsync(variables, cancellationToken);
+    /// <summary>
+    /// Sets several variables with one application (multiset), in order, sent with the next application in the
+    /// same write (the switch runs them in that order): no round trip of their own.
+    /// </summary>
+    public void SetWithNext(IReadOnlyList<KeyValuePair<string, string>> variables) =>
+        Session.SetVariablesWithNext(variables);
 
-    public Task AnswerAsync(CancellationToken cancellationToken) =>
-        Done(Session.ExecuteAsync("answer", null, cancellationToken));
+    /// <summary>Answers the call, sent with the next application in the same write.</summary>
+    public void AnswerWithNext() => Session.ExecuteWithNext("answer");
 
     public Task PlayAsync(string prompt, CancellationToken cancellationToken) =>
         Done(Session.ExecuteAsync("playback", Prompts.File(prompt), cancellationToken));
 
-    /// <summary>Prompts in <paramref name="language"/> (a directory of sounds/) from now on.</summary>
-    public Task UseLanguageAsync(string language, FlowOptions options, CancellationToken cancellationToken) =>
-        Done(Session.SetVariableAsync(ChannelVariables.SoundPrefix, $"${{{options.SoundsDirectoryVariable}}}/{language}", cancellationToken));
+    /// <summary>Prompts in <paramref name="language"/> (a directory of sounds/) from the next application on, sent with it.</summary>
+    public void UseLanguageWithNext(string language, FlowOptions options) =>
+        Session.SetVariablesWithNext([new(ChannelVariables.SoundPrefix, $"${{{options.SoundsDirectoryVariable}}}/{language}")]);
 
     /// <summary>The bridge's completion; dispose it once read.</summary>
     public Task<ApplicationResult> BridgeAsync(DialString target, CancellationToken cancellationToken) =>

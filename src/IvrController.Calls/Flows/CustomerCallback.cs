@@ -76,7 +76,7 @@ public sealed class CustomerCallback(CallFlowContext context)
             return await new IvrCall(context).RunAsync(customer, rules, plan.Menu, customerE164, cancellationToken).ConfigureAwait(false);
         }
 
-        await customer.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        customer.AnswerWithNext();
         await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
         await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
         return CallOutcome.NoAgent($"agent {plan.Decision.AgentId} busy: missed callback recorded");

@@ -21,7 +21,7 @@ public sealed class IvrCall(CallFlowContext context)
     public async Task<CallOutcome> RunAsync(CallLeg caller, RuleSnapshot rules, IvrMenu? menu, string customerE164, CancellationToken cancellationToken)
     {
         Guid callId = caller.CallId;
-        await caller.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        caller.AnswerWithNext();
         if (menu is null)
         {
             _logger.LogWarning("Call {CallId}: the dialled number names no IVR menu; playing service_unavailable", callId);

@@ -25,7 +25,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
         try
         {
-            await customer.UseLanguageAsync(template.Language, context.Options, cancellationToken).ConfigureAwait(false);
+            customer.UseLanguageWithNext(template.Language, context.Options);
             string? digits = await customer.CollectAsync(new PlayAndGetDigits
             {
                 MinDigits = 1,

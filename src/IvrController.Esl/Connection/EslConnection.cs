@@ -144,32 +144,81 @@ public sealed class EslConnection : IAsyncDisposable
     /// </summary>
     public async Task<CommandReply[]> SendCommandsAsync(IReadOnlyList<EslCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        EslFrame[] frames = await SendAllAsync(commands, timeout, cancellationToken).ConfigureAwait(false);
+        var replies = new CommandReply[frames.Length];
+        for (int i = 0; i < frames.Length; i++)
+        {
+            using (frames[i])
+            {
+                replies[i] = CommandReply.FromFrame(frames[i]);
+            }
+        }
+
+        for (int i = 0; i < replies.Length; i++)
+        {
+            if (!replies[i].IsOk)
+            {
+                throw new EslCommandException(commands[i].Description, replies[i].ReplyText);
+            }
+        }
+
+        return replies;
+    }
+
+    /// <summary>
+    /// Sends several commands in one write, in order, and waits for all their reply frames, which the caller then
+    /// owns (whatever their reply text). Fails as <see cref="SendAsync"/> does; frames already received are then
+    /// disposed.
+    /// </summary>
+    public async Task<EslFrame[]> SendAllAsync(IReadOnlyList<EslCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(commands);
         TimeSpan limit = timeout ?? _options.CommandTimeout;
         using var timeoutSource = new CancellationTokenSource(limit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var sent = commands.Select(command => (Command: command, Pending: new PendingReply(command.Description))).ToArray();
+        var frames = new EslFrame[sent.Length];
+        int received = 0;
         try
         {
             await WriteAsync(sent, linked.Token).ConfigureAwait(false);
-            var replies = new CommandReply[sent.Length];
-            for (int i = 0; i < sent.Length; i++)
+            for (; received < sent.Length; received++)
             {
-                using EslFrame frame = await sent[i].Pending.Task.WaitAsync(linked.Token).ConfigureAwait(false);
-                replies[i] = CommandReply.FromFrame(frame);
+                frames[received] = await sent[received].Pending.Task.WaitAsync(linked.Token).ConfigureAwait(false);
             }
 
-            return replies.Select((reply, i) => reply.IsOk ? reply : throw new EslCommandException(sent[i].Command.Description, reply.ReplyText)).ToArray();
+            return frames;
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Array.ForEach(sent, s => s.Pending.TrySetCanceled(CancellationToken.None));
+            Abandon(sent, frames, received, CancellationToken.None);
             throw new TimeoutException($"The switch did not answer '{string.Join("', '", commands.Select(c => c.Description))}' within {limit.TotalSeconds:0.###} s.");
         }
         catch (OperationCanceledException)
         {
-            Array.ForEach(sent, s => s.Pending.TrySetCanceled(cancellationToken));
+            Abandon(sent, frames, received, cancellationToken);
             throw;
+        }
+        catch
+        {
+            Abandon(sent, frames, received, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>A batch given up: replies still to come are disposed when they arrive, those already here now.</summary>
+    private static void Abandon((EslCommand Command, PendingReply Pending)[] sent, EslFrame[] frames, int received, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < sent.Length; i++)
+        {
+            if (i < received)
+            {
+                frames[i].Dispose();
+            }
+            else if (!sent[i].Pending.TrySetCanceled(cancellationToken) && sent[i].Pending.Task.IsCompletedSuccessfully)
+            {
+                sent[i].Pending.Task.Result.Dispose();
+            }
         }
     }
 

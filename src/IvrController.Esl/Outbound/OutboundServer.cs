@@ -226,7 +226,8 @@ public sealed class OutboundServer : IAsyncDisposable
 
     private async Task<bool> PrepareAsync(OutboundSession session)
     {
-        var data = await session.ConnectAsync(_options.ConnectTimeout).ConfigureAwait(false);
+        // connect and the subscriptions go in one write; without full control the switch refuses the latter.
+        var data = await session.ConnectAndSubscribeAsync(_options.AllCallEvents, _options.Linger, _options.ConnectTimeout).ConfigureAwait(false);
         if (!data.IsFullControl)
         {
             _logger.LogError(
@@ -240,7 +241,6 @@ public sealed class OutboundServer : IAsyncDisposable
             _logger.LogWarning("Call {Uuid} was handed over without 'async': the switch's media thread waits on every command", data.UniqueId);
         }
 
-        await session.SubscribeAsync(_options.AllCallEvents, _options.Linger).ConfigureAwait(false);
         return true;
     }
 

@@ -25,6 +25,9 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     private int _hangupComplete;
     private long _droppedEvents;
 
+    // Applications to go out ahead of the next execute, hangup or exit, in the same write.
+    private readonly List<EslCommand> _ahead = [];
+
     internal OutboundSession(int eventQueueCapacity, ILogger logger)
     {
         _logger = logger;
@@ -67,23 +70,18 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
             TaskScheduler.Default);
     }
 
-    /// <summary>Sends <c>connect</c>; the reply is the channel data.</summary>
-    public async Task<ChannelData> ConnectAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        using EslFrame reply = await Connection.SendAsync(EslCommand.Connect(), timeout, cancellationToken).ConfigureAwait(false);
-        _channelData = ChannelData.FromFrame(reply);
-        return _channelData;
-    }
-
     /// <summary>
-    /// Subscribes to this call's events (not the other leg's): every one <c>myevents</c> sends, or, unless
-    /// <paramref name="allEvents"/>, only those the session consumes itself (the rest nixed); with
-    /// <paramref name="linger"/> the socket stays after hang-up so the final events still arrive.
-    /// One write, one round trip.
+    /// <c>connect</c> and the subscriptions in one write: one round trip for the channel data (returned, also
+    /// <see cref="ChannelData"/> from now on) and for <c>myevents</c>, then, unless <paramref name="allEvents"/>,
+    /// one <c>nixevent</c> for the kinds <c>myevents</c> adds beyond this session's own
+    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only execute-complete and hang-up),
+    /// and <c>linger</c> when asked. The subscriptions need a socket with full control: without it the switch
+    /// refuses them, and this returns the channel data anyway (<see cref="ChannelData.IsFullControl"/> false) for
+    /// the caller to refuse the call; with full control a refused subscription throws <see cref="EslCommandException"/>.
     /// </summary>
-    public Task SubscribeAsync(bool allEvents, bool linger, CancellationToken cancellationToken = default)
+    public async Task<ChannelData> ConnectAndSubscribeAsync(bool allEvents, bool linger, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var commands = new List<EslCommand>(3) { EslCommand.MyEvents() };
+        var commands = new List<EslCommand>(4) { EslCommand.Connect(), EslCommand.MyEvents() };
         if (!allEvents)
         {
             commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
@@ -94,7 +92,51 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
             commands.Add(EslCommand.Linger());
         }
 
-        return Connection.SendCommandsAsync(commands, null, cancellationToken);
+        EslFrame[] frames = await Connection.SendAllAsync(commands, timeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _channelData = ChannelData.FromFrame(frames[0]);
+            for (int i = 1; i < frames.Length && _channelData.IsFullControl; i++)
+            {
+                var reply = CommandReply.FromFrame(frames[i]);
+                if (!reply.IsOk)
+                {
+                    throw new EslCommandException(commands[i].Description, reply.ReplyText);
+                }
+            }
+
+            return _channelData;
+        }
+        finally
+        {
+            Array.ForEach(frames, frame => frame.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="application"/> to go to the switch with this session's next execute, hang-up or
+    /// exit, in the same write and ahead of it: the two cost one round trip. The switch runs a call's applications
+    /// in the order they arrive (event-lock), so it has run before the next one starts. Its reply is checked with
+    /// the next command's (an <c>-ERR</c> fails that command); its completion is not awaited and its result not
+    /// kept, so queue only what cannot fail on a live channel (setting variables, answering). One flow drives a
+    /// session: queueing is not thread-safe.
+    /// </summary>
+    public void ExecuteWithNext(string application, string? argument = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(application);
+        _ahead.Add(EslCommand.Execute(application, argument, Guid.NewGuid().ToString()));
+    }
+
+    /// <summary>
+    /// <see cref="SetVariablesAsync"/> queued as <see cref="ExecuteWithNext"/> queues: the variables are set, in
+    /// order, ahead of the next execute, hang-up or exit, in the same write.
+    /// </summary>
+    public void SetVariablesWithNext(IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
+        foreach ((string application, string argument) in VariableApplications(variables))
+        {
+            ExecuteWithNext(application, argument);
+        }
     }
 
     /// <summary>
@@ -115,7 +157,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
         _executions[eventUuid] = execution;
         try
         {
-            await Connection.SendCommandAsync(EslCommand.Execute(application, argument, eventUuid), null, cancellationToken).ConfigureAwait(false);
+            await SendWithQueuedAsync(EslCommand.Execute(application, argument, eventUuid), cancellationToken).ConfigureAwait(false);
             return await execution.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -135,6 +177,15 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// </summary>
     public async Task SetVariablesAsync(IReadOnlyList<KeyValuePair<string, string>> variables, CancellationToken cancellationToken = default)
     {
+        foreach ((string application, string argument) in VariableApplications(variables))
+        {
+            using ApplicationResult _ = await ExecuteAsync(application, argument, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The applications that set <paramref name="variables"/>: one multiset, or a set per variable.</summary>
+    private static IEnumerable<(string Application, string Argument)> VariableApplications(IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
         ArgumentNullException.ThrowIfNull(variables);
         string[] pairs = [.. variables.Select(v => $"{ValidName(v.Key)}={v.Value}")];
         char separator = default;
@@ -149,16 +200,10 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
         if (pairs.Length == 1 || separator == default)
         {
-            foreach (KeyValuePair<string, string> variable in variables)
-            {
-                using ApplicationResult _ = await SetVariableAsync(variable.Key, variable.Value, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            return pairs.Select(pair => ("set", pair));
         }
 
-        string argument = separator == ' ' ? string.Join(' ', pairs) : $"^^{separator}{string.Join(separator, pairs)}";
-        using ApplicationResult done = await ExecuteAsync("multiset", argument, cancellationToken).ConfigureAwait(false);
+        return [("multiset", separator == ' ' ? string.Join(' ', pairs) : $"^^{separator}{string.Join(separator, pairs)}")];
     }
 
     /// <summary>Separators multiset can split at, in order of preference.</summary>
@@ -175,7 +220,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
     /// <summary>Hangs the call up now, even while an application (say, a bridge) is running.</summary>
     public Task HangupAsync(string cause = HangupCauses.NormalClearing, CancellationToken cancellationToken = default) =>
-        Connection.SendCommandAsync(EslCommand.Hangup(cause), null, cancellationToken);
+        SendWithQueuedAsync(EslCommand.Hangup(cause), cancellationToken);
 
     public async Task<ApiResponse> ApiAsync(string command, CancellationToken cancellationToken = default)
     {
@@ -185,7 +230,20 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
     /// <summary>Ends the socket session; the switch continues the dialplan after the <c>socket</c> app.</summary>
     public Task ExitAsync(CancellationToken cancellationToken = default) =>
-        Connection.SendCommandAsync(EslCommand.Exit(), null, cancellationToken);
+        SendWithQueuedAsync(EslCommand.Exit(), cancellationToken);
+
+    /// <summary><paramref name="command"/>, with the applications queued by <see cref="ExecuteWithNext"/> ahead of it in one write.</summary>
+    private Task SendWithQueuedAsync(EslCommand command, CancellationToken cancellationToken)
+    {
+        if (_ahead.Count == 0)
+        {
+            return Connection.SendCommandAsync(command, null, cancellationToken);
+        }
+
+        EslCommand[] commands = [.. _ahead, command];
+        _ahead.Clear();
+        return Connection.SendCommandsAsync(commands, null, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using IvrController.Esl.Connection;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Esl.Tests.Support;
@@ -25,12 +26,12 @@ public sealed class OutboundServerTests
     /// <summary>Plays the switch up to the point where the handler has the session.</summary>
     private static async Task HandOverAsync(ScriptedSwitch fake)
     {
+        // connect and the subscriptions all arrive before the switch has answered any of them: one write.
         Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
-        await fake.SendAsync(ConnectReplyHead + "Control: full\n\n");
-        // Sent together, answered in order.
         Assert.Equal("myevents", (await fake.ReadCommandAsync(Timeout)).Line);
         Assert.Equal("nixevent " + string.Join(' ', EventNames.MyEventsBeyondTheSession), (await fake.ReadCommandAsync(Timeout)).Line);
         Assert.Equal("linger", (await fake.ReadCommandAsync(Timeout)).Line);
+        await fake.SendAsync(ConnectReplyHead + "Control: full\n\n");
         await fake.ReplyAsync("+OK Events Enabled");
         await fake.ReplyAsync("+OK events nixed");
         await fake.ReplyAsync("+OK will linger");
@@ -72,11 +73,55 @@ public sealed class OutboundServerTests
         await using ScriptedSwitch fake = await DialInAsync(server);
         Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
         await fake.SendAsync(ConnectReplyHead + "Control: single-channel\n\n");
+        // The subscriptions came in the same write; without full control the switch refuses each of them.
+        foreach (string verb in new[] { "myevents", "nixevent", "linger" })
+        {
+            Assert.StartsWith(verb, (await fake.ReadCommandAsync(Timeout)).Line, StringComparison.Ordinal);
+            await fake.SendAsync("Content-Type: command/reply\nReply-Text: -ERR command not found\n\n");
+        }
 
         // The controller hangs up the socket so the dialplan can go on to its fallback.
         await fake.WaitForCloseAsync(Timeout);
         Assert.False(handled);
         Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("async full", StringComparison.Ordinal) && r.Message.Contains("single-channel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Queued_applications_go_ahead_of_the_next_one_unanswered_and_a_refusal_among_them_fails_it()
+    {
+        var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new OutboundServer(new OutboundServerOptions { Port = 0 }, async (session, ct) =>
+        {
+            session.SetVariablesWithNext([new("hangup_after_bridge", "true"), new("continue_on_fail", "true")]);
+            session.ExecuteWithNext("answer");
+            try
+            {
+                using ApplicationResult _ = await session.ExecuteAsync("playback", "hello.wav", ct);
+                outcome.TrySetResult(null);
+            }
+            catch (Exception e)
+            {
+                outcome.TrySetResult(e);
+            }
+        }, NullLoggerFactory.Instance);
+        await server.StartAsync();
+
+        await using ScriptedSwitch fake = await DialInAsync(server);
+        await HandOverAsync(fake);
+
+        // All three arrive, in order, before the switch has answered the first.
+        WireCommand[] sent = [await fake.ReadCommandAsync(Timeout), await fake.ReadCommandAsync(Timeout), await fake.ReadCommandAsync(Timeout)];
+        Assert.All(sent, command => Assert.True(command.IsExecute));
+        Assert.Equal(
+            ["multiset hangup_after_bridge=true continue_on_fail=true", "answer ", "playback hello.wav"],
+            sent.Select(command => $"{command.Header("execute-app-name")} {command.Header("execute-app-arg")}"));
+        Assert.Equal(3, sent.Select(command => command.Header("Event-UUID")).Distinct().Count());
+        await fake.ReplyAsync("+OK");
+        await fake.ReplyAsync("-ERR no such application");
+        await fake.ReplyAsync("+OK");
+
+        var refused = Assert.IsType<EslCommandException>(await outcome.Task.WaitAsync(Timeout));
+        Assert.Contains("answer", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
