@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using IvrController.Cli;
 using IvrController.CustomerIds;
 using IvrController.Esl.Outbound;
@@ -73,6 +74,17 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.Equal("127.0.0.1", outbound.LocalEndPoint.Address.ToString());
         Assert.NotEqual(0, outbound.LocalEndPoint.Port);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public void The_settings_files_are_read_once_and_never_watched()
+    {
+        using IHost host = ControllerHost.Build(["--Database:ConnectionString=Host=127.0.0.1;Port=1", "--Esl:Password=a-long-secret"]);
+
+        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+        FileConfigurationSource[] files = [.. configuration.Providers.OfType<FileConfigurationProvider>().Select(provider => provider.Source)];
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.False(file.ReloadOnChange, $"{file.Path} is watched"));
     }
 
     [Fact]
