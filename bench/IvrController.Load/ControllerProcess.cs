@@ -25,6 +25,8 @@ internal static class ControllerProcess
 
     public static async Task<int> RunAsync(string[] hostArgs)
     {
+        // As ivrctl serve does, before the first socket.
+        SocketCompletions.RunInline();
         using AllocationSampler? allocations = Environment.GetEnvironmentVariable("IVR_LOAD_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         using IHost host = ControllerHost.Build(hostArgs, services => services.AddSingleton<IAgentPresence>(new EveryAgentIdle()));
         await host.StartAsync();

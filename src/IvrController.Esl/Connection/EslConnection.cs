@@ -460,7 +460,11 @@ public sealed class EslConnection : IAsyncDisposable
         await _transport.Input.CompleteAsync().ConfigureAwait(false);
     }
 
-    private sealed class PendingReply(string description) : TaskCompletionSource<EslFrame>(TaskCreationOptions.RunContinuationsAsynchronously)
+    /// <summary>
+    /// Completed by the read loop, whose thread then runs the waiting code up to its next await: no hand-off to
+    /// another thread per reply. Waiters must not block (nothing of ours does; everything awaits).
+    /// </summary>
+    private sealed class PendingReply(string description) : TaskCompletionSource<EslFrame>(TaskCreationOptions.None)
     {
         public string Description { get; } = description;
     }

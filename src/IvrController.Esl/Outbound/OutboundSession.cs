@@ -353,7 +353,8 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
         return name;
     }
 
-    private sealed class PendingExecution(string application) : TaskCompletionSource<ApplicationResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+    /// <summary>Completed by the read loop, which runs the waiting flow on: see EslConnection's PendingReply.</summary>
+    private sealed class PendingExecution(string application) : TaskCompletionSource<ApplicationResult>(TaskCreationOptions.None)
     {
         public string Application { get; } = application;
     }

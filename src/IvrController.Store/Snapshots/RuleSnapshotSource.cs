@@ -24,6 +24,9 @@ public sealed class RuleSnapshotSource : IRuleSnapshotSource
     public async Task<RuleSnapshotBuild> LoadBuildAsync(CancellationToken cancellationToken)
     {
         var rows = await _reader.LoadAsync(cancellationToken).ConfigureAwait(false);
+        // Building a large snapshot takes milliseconds of CPU: on a pool thread, not on the socket thread that
+        // delivered the rows (with inline socket completions that thread serves other calls' sockets too).
+        await Task.Yield();
         return RuleSnapshotBuilder.Build(rows, _time.GetUtcNow(), _geocoder);
     }
 

@@ -15,6 +15,8 @@ public static class ServeCommand
         };
         serve.SetAction(async (parse, cancellationToken) =>
         {
+            // Before the first socket: the runtime reads the switch once.
+            SocketCompletions.RunInline();
             string[] hostArgs = [.. parse.UnmatchedTokens];
             if (parse.GetValue(CliContext.DatabaseOption) is { } database)
             {

@@ -41,6 +41,10 @@ internal sealed class SegmentAppender : IDisposable
             _queue.Add(pending);
         }
 
+        // The write and its fsync block: on a pool thread, never on the socket thread that delivered the
+        // database's failure (with inline socket completions that thread serves other calls' sockets too).
+        await Task.Yield();
+
         // No cancellation: a record that has reached this point must become durable.
         await _file.WaitAsync().ConfigureAwait(false);
         try
