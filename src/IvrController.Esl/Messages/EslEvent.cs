@@ -49,7 +49,7 @@ public sealed class EslEvent : IDisposable
     /// <summary>The event's body (e.g. a BACKGROUND_JOB's result), or null when it has none.</summary>
     public string? Body => _bodyLength < 0
         ? null
-        : HeaderTable.Decode(Headers.Bytes.AsSpan(_bodyStart, _bodyLength), _bodyEncoding, Headers.Bytes, _bodyStart);
+        : HeaderTable.Decode(Headers.Bytes.AsSpan(_bodyStart, _bodyLength), _bodyEncoding);
 
     private HeaderTable Headers => Volatile.Read(ref _disposed) != 0 ? throw new ObjectDisposedException(nameof(EslEvent)) : _headers;
 

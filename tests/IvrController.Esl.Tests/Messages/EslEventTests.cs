@@ -168,4 +168,17 @@ public sealed class EslEventTests
         Assert.Equal("a\n\uFFFDb", e.GetHeader("X-Note"));
         Assert.Equal("CUSTOM", e.EventName);
     }
+
+    [Fact]
+    public void A_json_escape_of_half_a_surrogate_pair_reads_as_a_replacement_character()
+    {
+        // Found by afl-fuzz (Fixtures/Fuzz/json-lone-low-surrogate): the lookup threw InvalidOperationException.
+        using EslEvent e = Parse(Json("""{"Event-Name":"CUSTOM","low":"x\udc00y","high":"\ud800","pair":"\ud83d\ude00","high-then-text":"\ud800\u0041"}"""));
+
+        Assert.Equal("x\uFFFDy", e.GetHeader("low"));
+        Assert.Equal("\uFFFD", e.GetHeader("high"));
+        Assert.Equal("\U0001F600", e.GetHeader("pair"));
+        Assert.Equal("\uFFFDA", e.GetHeader("high-then-text"));
+        Assert.Equal("CUSTOM", e.EventName);
+    }
 }
