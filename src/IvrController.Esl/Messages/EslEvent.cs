@@ -208,6 +208,7 @@ public sealed class EslEvent : IDisposable
         var headers = new HeaderTable(frame.Bytes);
         int bodyStart = 0;
         int bodyLength = -1;
+        HeaderEncoding bodyEncoding = HeaderEncoding.JsonString;
         try
         {
             var reader = new Utf8JsonReader(frame.Body);
@@ -225,7 +226,8 @@ public sealed class EslEvent : IDisposable
                 (int valueStart, int valueLength, HeaderEncoding encoding) = ReadJsonValue(ref reader, offset);
                 if (isBody)
                 {
-                    (bodyStart, bodyLength) = (valueStart, valueLength);
+                    // A body that is not a string (an object, a number) reads as its JSON text, not unescaped.
+                    (bodyStart, bodyLength, bodyEncoding) = (valueStart, valueLength, encoding);
                 }
                 else
                 {
@@ -249,7 +251,7 @@ public sealed class EslEvent : IDisposable
             throw;
         }
 
-        return new EslEvent(EslEventFormat.Json, frame, headers, bodyStart, bodyLength, HeaderEncoding.JsonString);
+        return new EslEvent(EslEventFormat.Json, frame, headers, bodyStart, bodyLength, bodyEncoding);
     }
 
     private static (int Start, int Length, HeaderEncoding Encoding) ReadJsonValue(ref Utf8JsonReader reader, int offset)

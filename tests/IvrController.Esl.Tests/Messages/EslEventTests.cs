@@ -181,4 +181,15 @@ public sealed class EslEventTests
         Assert.Equal("\uFFFDA", e.GetHeader("high-then-text"));
         Assert.Equal("CUSTOM", e.EventName);
     }
+
+    [Fact]
+    public void A_json_body_that_is_not_a_string_reads_as_its_json_text()
+    {
+        // Its bytes were unescaped as if they were the inside of a string literal.
+        using EslEvent obj = Parse(Json("""{"Event-Name":"CUSTOM","_body":{"a\"b":["\n",1]}}"""));
+        using EslEvent number = Parse(Json("""{"Event-Name":"CUSTOM","_body":42}"""));
+
+        Assert.Equal("""{"a\"b":["\n",1]}""", obj.Body);
+        Assert.Equal("42", number.Body);
+    }
 }
