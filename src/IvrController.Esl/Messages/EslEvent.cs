@@ -270,12 +270,17 @@ public sealed class EslEvent : IDisposable
         }
     }
 
+    private static readonly XmlReaderSettings XmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null };
+
     private static EslEvent ParseXml(EslFrame frame)
     {
         XElement root;
         try
         {
-            root = XElement.Parse(frame.BodyText);
+            // The switch never sends a document type; parsing one would let a few hundred bytes of entity
+            // declarations expand to megabytes.
+            using var reader = XmlReader.Create(new StringReader(frame.BodyText), XmlSettings);
+            root = XElement.Load(reader);
         }
         catch (XmlException e)
         {

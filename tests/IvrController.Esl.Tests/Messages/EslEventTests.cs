@@ -192,4 +192,23 @@ public sealed class EslEventTests
         Assert.Equal("""{"a\"b":["\n",1]}""", obj.Body);
         Assert.Equal("42", number.Body);
     }
+
+    [Fact]
+    public void An_xml_event_with_a_document_type_is_refused_before_any_entity_is_expanded()
+    {
+        // Six levels of ten references: 357 bytes that XElement.Parse expanded to a million characters (28 MB).
+        var entities = new StringBuilder("<!ENTITY a0 \"aaaaaaaaaa\">");
+        for (int level = 1; level <= 5; level++)
+        {
+            entities.Append($"<!ENTITY a{level} \"{string.Concat(Enumerable.Repeat($"&a{level - 1};", 10))}\">");
+        }
+
+        string xml = $"<!DOCTYPE event [{entities}]><event><headers><Event-Name>&a5;</Event-Name></headers></event>";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var refused = Assert.Throws<EslProtocolException>(() => Parse($"Content-Length: {Encoding.UTF8.GetByteCount(xml)}\nContent-Type: text/event-xml\n\n{xml}"));
+
+        Assert.Contains("DTD", refused.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024);
+    }
 }
