@@ -221,7 +221,10 @@ public sealed class EslEvent : IDisposable
             {
                 int nameStart = offset + (int)reader.TokenStartIndex + 1;
                 int nameLength = reader.ValueSpan.Length;
-                bool isBody = reader.ValueTextEquals("_body"u8);
+                // ValueTextEquals throws on an escaped half of a surrogate pair (found by afl-fuzz).
+                bool isBody = reader.ValueIsEscaped
+                    ? JsonStringDecoder.Decode(reader.ValueSpan) == "_body"
+                    : reader.ValueSpan.SequenceEqual("_body"u8);
                 reader.Read();
                 (int valueStart, int valueLength, HeaderEncoding encoding) = ReadJsonValue(ref reader, offset);
                 if (isBody)

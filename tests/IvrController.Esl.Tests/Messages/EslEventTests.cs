@@ -211,4 +211,16 @@ public sealed class EslEventTests
         Assert.Contains("DTD", refused.Message, StringComparison.Ordinal);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024);
     }
+
+    [Fact]
+    public void A_json_name_with_an_escape_of_half_a_surrogate_pair_is_a_header_like_any_other()
+    {
+        // Found by afl-fuzz (Fixtures/Fuzz/json-name-with-a-lone-low-surrogate.bin): telling the name from
+        // "_body" threw InvalidOperationException out of EslEvent.FromFrame.
+        using EslEvent e = Parse(Json("""{"Event-Name":"CUSTOM","\udc00Core-UUID":"1","_bod\u0079":"the body"}"""));
+
+        Assert.Equal(2, e.HeaderCount);
+        Assert.Equal("the body", e.Body);
+        Assert.Equal("CUSTOM", e.EventName);
+    }
 }
