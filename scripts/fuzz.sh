@@ -112,8 +112,10 @@ fi
 stat() { sed -n "s/^$1 *: *//p" "$stats"; }
 crashes="$(stat saved_crashes)"
 hangs="$(stat saved_hangs)"
-echo "fuzz: $(stat execs_done) executions in $(stat run_time)s ($(stat execs_per_sec)/s over the last session)," \
-    "corpus $(stat corpus_count) inputs, bitmap coverage $(stat bitmap_cvg), $crashes crashes, $hangs hangs"
+# bitmap_cvg is the share of afl's 65,536-entry edge map that was hit; edges_found is the same as a count.
+echo "fuzz: $(stat execs_done) executions in $(stat run_time)s ($(stat execs_per_sec)/s)," \
+    "corpus $(stat corpus_count) inputs, bitmap coverage $(stat bitmap_cvg) ($(stat edges_found) edges)," \
+    "$crashes crashes, $hangs hangs"
 
 if ((crashes + hangs != 0)); then
     log "replaying the crashes and hangs outside the fuzzer"
