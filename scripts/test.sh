@@ -20,6 +20,10 @@
 #   IVR_TEST_FUZZ        set (e.g. 1): the parser properties (tests/IvrController.Esl.Tests/Properties) run
 #                        IVR_TEST_FUZZ_ITERATIONS inputs each (default 400000: about a minute on 2 cores)
 #                        instead of the few thousand of a normal run; bench/README.md, Fuzzing, has the long run
+#   IVR_TEST_AFL         seconds, e.g. 60: after the tests, coverage-guided fuzzing of the ESL frame reader and
+#                        event decoder for that long (scripts/fuzz.sh: afl-fuzz over SharpFuzz; installs afl++
+#                        and the sharpfuzz tool when missing); a crash or hang fails the run. bench/README.md,
+#                        Fuzzing, has the long run
 #   IVR_TEST_LOAD        e.g. 150@5: also the opt-in real-switch load test (calls@calls per second),
 #                        which prints calls ok, surveys stored and the controller/switch CPU ratio
 #   IVR_PG_DIR           where the cluster lives (default: a fresh dir under $TMPDIR or /tmp,
@@ -151,6 +155,15 @@ set -e
 cleanup
 trap - EXIT
 
+fuzz_status=0
+if [[ -n ${IVR_TEST_AFL:-} ]]; then
+    log "fuzzing the ESL parser for ${IVR_TEST_AFL}s (IVR_TEST_AFL; scripts/fuzz.sh)"
+    set +e
+    bash scripts/fuzz.sh "$IVR_TEST_AFL" 2>&1 </dev/null | tee -a "$test_log"
+    fuzz_status=${PIPESTATUS[0]}
+    set -e
+fi
+
 python="$(command -v /usr/bin/python3 || command -v python3)"
 # Prints "passed failed skipped lost", then the same three counts for the real-switch acceptance
 # tests alone (IvrController.Integration.Acceptance). Errors, timeouts and aborts count as failures.
@@ -221,6 +234,10 @@ elif [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ((switch_skipped - restart_skipped != 
     # restart a deployment being accepted are the exception).
     log "ERROR: IVR_TEST_FREESWITCH is set but $((switch_skipped - restart_skipped)) real-switch acceptance test(s) were skipped"
     status=1
+fi
+if ((fuzz_status != 0)); then
+    log "ERROR: the fuzz run (IVR_TEST_AFL) found a crash or a hang, or could not run (exit status $fuzz_status); see above"
+    ((status != 0)) || status=1
 fi
 if ((load_skipped != 0)); then
     log "the opt-in real-switch load test was not asked for (IVR_TEST_LOAD=150@5 runs it): $load_skipped of the skipped tests below"

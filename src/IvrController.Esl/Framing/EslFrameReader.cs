@@ -28,17 +28,28 @@ public static class EslFrameReader
         error = null;
         var reader = new SequenceReader<byte>(buffer);
 
-        // A stray newline between frames carries nothing; skipping it keeps us aligned.
+        // A stray newline between frames carries nothing; skipping it keeps us aligned. Stray newlines
+        // count towards the header block that follows them, or a peer sending nothing else would have
+        // us buffer them for ever.
         reader.AdvancePast((byte)'\n');
+        long newlines = reader.Consumed;
         if (reader.End)
         {
+            if (newlines > limits.MaxHeaderBytes)
+            {
+                error = $"{newlines} newlines and no frame, over the header limit of {limits.MaxHeaderBytes} bytes";
+                return EslReadStatus.Invalid;
+            }
+
             return EslReadStatus.NeedMore;
         }
 
-        long headerStart = reader.Consumed;
         if (!reader.TryReadTo(out ReadOnlySequence<byte> headerBlock, HeaderTerminator, advancePastDelimiter: true))
         {
-            if (reader.Remaining > limits.MaxHeaderBytes)
+            // What has arrived may end in the first newline of the blank line: the block itself is one byte
+            // shorter, and a block of exactly the limit must not be refused for arriving in two reads
+            // (found by afl-fuzz).
+            if (newlines + reader.Remaining > limits.MaxHeaderBytes + 1L)
             {
                 error = $"no end of header block within {limits.MaxHeaderBytes} bytes";
                 return EslReadStatus.Invalid;
@@ -47,9 +58,11 @@ public static class EslFrameReader
             return EslReadStatus.NeedMore;
         }
 
-        if (headerBlock.Length > limits.MaxHeaderBytes)
+        if (newlines + headerBlock.Length > limits.MaxHeaderBytes)
         {
-            error = $"header block of {headerBlock.Length} bytes exceeds the limit of {limits.MaxHeaderBytes}";
+            error = newlines == 0
+                ? $"header block of {headerBlock.Length} bytes exceeds the limit of {limits.MaxHeaderBytes}"
+                : $"header block of {headerBlock.Length} bytes after {newlines} newlines exceeds the limit of {limits.MaxHeaderBytes}";
             return EslReadStatus.Invalid;
         }
 

@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
-using System.Text.Json;
 
 namespace IvrController.Esl.Framing;
 
@@ -205,7 +204,7 @@ internal sealed class HeaderTable : IDisposable
     public string GetValue(int index)
     {
         ref readonly HeaderEntry entry = ref Entry(index);
-        return Decode(_bytes.AsSpan(entry.ValueStart, entry.ValueLength), entry.Encoding, _bytes, entry.ValueStart);
+        return Decode(_bytes.AsSpan(entry.ValueStart, entry.ValueLength), entry.Encoding);
     }
 
     public bool ValueEquals(int index, ReadOnlySpan<byte> expected)
@@ -231,10 +230,10 @@ internal sealed class HeaderTable : IDisposable
         }
     }
 
-    internal static string Decode(ReadOnlySpan<byte> value, HeaderEncoding encoding, byte[] bytes, int valueStart) => encoding switch
+    internal static string Decode(ReadOnlySpan<byte> value, HeaderEncoding encoding) => encoding switch
     {
         HeaderEncoding.Url => UrlDecoder.Decode(value),
-        HeaderEncoding.JsonString => DecodeJsonString(value, bytes, valueStart),
+        HeaderEncoding.JsonString => DecodeJsonString(value),
         _ => Encoding.UTF8.GetString(value),
     };
 
@@ -244,30 +243,8 @@ internal sealed class HeaderTable : IDisposable
         return entry.Encoding == HeaderEncoding.Url ? value.Contains((byte)'%') : value.Contains((byte)'\\');
     }
 
-    private static string DecodeJsonString(ReadOnlySpan<byte> value, byte[] bytes, int valueStart)
-    {
-        if (!value.Contains((byte)'\\'))
-        {
-            return Encoding.UTF8.GetString(value);
-        }
-
-        // The quotes around the literal are still in the buffer: let the JSON reader unescape it.
-        var reader = new Utf8JsonReader(bytes.AsSpan(valueStart - 1, value.Length + 2));
-        reader.Read();
-        try
-        {
-            return reader.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            // Bytes that are not UTF-8 inside an escaped literal (found by the parser properties): read them as a
-            // plain value is read, each bad byte a U+FFFD, rather than throw from a header lookup.
-            byte[] repaired = Encoding.UTF8.GetBytes("\"" + Encoding.UTF8.GetString(value) + "\"");
-            var again = new Utf8JsonReader(repaired);
-            again.Read();
-            return again.GetString() ?? string.Empty;
-        }
-    }
+    private static string DecodeJsonString(ReadOnlySpan<byte> value) =>
+        value.Contains((byte)'\\') ? JsonStringDecoder.Decode(value) : Encoding.UTF8.GetString(value);
 
     private ref readonly HeaderEntry Entry(int index)
     {

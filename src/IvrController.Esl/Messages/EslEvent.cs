@@ -49,7 +49,7 @@ public sealed class EslEvent : IDisposable
     /// <summary>The event's body (e.g. a BACKGROUND_JOB's result), or null when it has none.</summary>
     public string? Body => _bodyLength < 0
         ? null
-        : HeaderTable.Decode(Headers.Bytes.AsSpan(_bodyStart, _bodyLength), _bodyEncoding, Headers.Bytes, _bodyStart);
+        : HeaderTable.Decode(Headers.Bytes.AsSpan(_bodyStart, _bodyLength), _bodyEncoding);
 
     private HeaderTable Headers => Volatile.Read(ref _disposed) != 0 ? throw new ObjectDisposedException(nameof(EslEvent)) : _headers;
 
@@ -208,6 +208,7 @@ public sealed class EslEvent : IDisposable
         var headers = new HeaderTable(frame.Bytes);
         int bodyStart = 0;
         int bodyLength = -1;
+        HeaderEncoding bodyEncoding = HeaderEncoding.JsonString;
         try
         {
             var reader = new Utf8JsonReader(frame.Body);
@@ -220,12 +221,16 @@ public sealed class EslEvent : IDisposable
             {
                 int nameStart = offset + (int)reader.TokenStartIndex + 1;
                 int nameLength = reader.ValueSpan.Length;
-                bool isBody = reader.ValueTextEquals("_body"u8);
+                // ValueTextEquals throws on an escaped half of a surrogate pair (found by afl-fuzz).
+                bool isBody = reader.ValueIsEscaped
+                    ? JsonStringDecoder.Decode(reader.ValueSpan) == "_body"
+                    : reader.ValueSpan.SequenceEqual("_body"u8);
                 reader.Read();
                 (int valueStart, int valueLength, HeaderEncoding encoding) = ReadJsonValue(ref reader, offset);
                 if (isBody)
                 {
-                    (bodyStart, bodyLength) = (valueStart, valueLength);
+                    // A body that is not a string (an object, a number) reads as its JSON text, not unescaped.
+                    (bodyStart, bodyLength, bodyEncoding) = (valueStart, valueLength, encoding);
                 }
                 else
                 {
@@ -249,7 +254,7 @@ public sealed class EslEvent : IDisposable
             throw;
         }
 
-        return new EslEvent(EslEventFormat.Json, frame, headers, bodyStart, bodyLength, HeaderEncoding.JsonString);
+        return new EslEvent(EslEventFormat.Json, frame, headers, bodyStart, bodyLength, bodyEncoding);
     }
 
     private static (int Start, int Length, HeaderEncoding Encoding) ReadJsonValue(ref Utf8JsonReader reader, int offset)
@@ -268,12 +273,17 @@ public sealed class EslEvent : IDisposable
         }
     }
 
+    private static readonly XmlReaderSettings XmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null };
+
     private static EslEvent ParseXml(EslFrame frame)
     {
         XElement root;
         try
         {
-            root = XElement.Parse(frame.BodyText);
+            // The switch never sends a document type; parsing one would let a few hundred bytes of entity
+            // declarations expand to megabytes.
+            using var reader = XmlReader.Create(new StringReader(frame.BodyText), XmlSettings);
+            root = XElement.Load(reader);
         }
         catch (XmlException e)
         {

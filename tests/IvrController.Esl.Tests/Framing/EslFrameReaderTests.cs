@@ -99,6 +99,51 @@ public sealed class EslFrameReaderTests
         Assert.Equal(ContentTypes.AuthRequest, frame!.ContentType);
     }
 
+    [Fact]
+    public void Newlines_and_nothing_else_are_invalid_once_they_pass_the_header_limit()
+    {
+        // They were skipped and NeedMore returned, so a peer sending nothing but newlines was buffered for ever
+        // (found while writing the fuzz target's rule that NeedMore never waits for more than one frame's limits).
+        var limits = new EslFrameLimits { MaxHeaderBytes = 256 };
+        byte[] newlines = Enumerable.Repeat((byte)'\n', 257).ToArray();
+
+        Assert.Equal(EslReadStatus.NeedMore, Read(newlines[..256], out _, out _, out long remaining, limits));
+        Assert.Equal(256, remaining);
+        Assert.Equal(EslReadStatus.Invalid, Read(newlines, out EslFrame? frame, out string? error, out _, limits));
+        Assert.Null(frame);
+        Assert.Contains("257 newlines", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stray_newlines_count_towards_the_header_block_after_them()
+    {
+        var limits = new EslFrameLimits { MaxHeaderBytes = 64 };
+        byte[] header = Bytes("Content-Type: auth/request");
+        byte[] fits = [.. Enumerable.Repeat((byte)'\n', 64 - header.Length), .. header, .. "\n\n"u8];
+        byte[] over = [(byte)'\n', .. fits];
+
+        Assert.Equal(EslReadStatus.Done, Read(fits, out _, out _, out _, limits));
+        Assert.Equal(EslReadStatus.Invalid, Read(over, out _, out string? error, out _, limits));
+        Assert.Contains("after 39 newlines", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_block_of_exactly_the_limit_is_read_also_when_its_blank_line_arrives_in_two_reads()
+    {
+        // Found by afl-fuzz (Fixtures/Fuzz/header-block-of-the-limit-cut-in-its-blank-line.bin): whole it was read;
+        // cut between the blank line's two newlines it was refused, the block and the one newline that had
+        // arrived being measured as if they were all header block.
+        var limits = new EslFrameLimits { MaxHeaderBytes = 64 };
+        byte[] block = [.. Bytes("Content-Type: auth/request\nX: "), .. Enumerable.Repeat((byte)'a', 64 - 30)];
+        Assert.Equal(64, block.Length);
+        byte[] frame = [.. block, .. "\n\n"u8];
+
+        Assert.Equal(EslReadStatus.Done, Read(frame, out _, out _, out _, limits));
+        Assert.Equal(EslReadStatus.NeedMore, Read(frame[..^1], out _, out _, out long remaining, limits));
+        Assert.Equal(65, remaining);
+        Assert.Equal(EslReadStatus.Invalid, Read([.. block, (byte)'b', (byte)'\n'], out _, out _, out _, limits));
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("-5")]

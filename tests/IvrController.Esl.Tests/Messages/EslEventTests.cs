@@ -168,4 +168,59 @@ public sealed class EslEventTests
         Assert.Equal("a\n\uFFFDb", e.GetHeader("X-Note"));
         Assert.Equal("CUSTOM", e.EventName);
     }
+
+    [Fact]
+    public void A_json_escape_of_half_a_surrogate_pair_reads_as_a_replacement_character()
+    {
+        // Found by afl-fuzz (Fixtures/Fuzz/json-lone-low-surrogate): the lookup threw InvalidOperationException.
+        using EslEvent e = Parse(Json("""{"Event-Name":"CUSTOM","low":"x\udc00y","high":"\ud800","pair":"\ud83d\ude00","high-then-text":"\ud800\u0041"}"""));
+
+        Assert.Equal("x\uFFFDy", e.GetHeader("low"));
+        Assert.Equal("\uFFFD", e.GetHeader("high"));
+        Assert.Equal("\U0001F600", e.GetHeader("pair"));
+        Assert.Equal("\uFFFDA", e.GetHeader("high-then-text"));
+        Assert.Equal("CUSTOM", e.EventName);
+    }
+
+    [Fact]
+    public void A_json_body_that_is_not_a_string_reads_as_its_json_text()
+    {
+        // Its bytes were unescaped as if they were the inside of a string literal.
+        using EslEvent obj = Parse(Json("""{"Event-Name":"CUSTOM","_body":{"a\"b":["\n",1]}}"""));
+        using EslEvent number = Parse(Json("""{"Event-Name":"CUSTOM","_body":42}"""));
+
+        Assert.Equal("""{"a\"b":["\n",1]}""", obj.Body);
+        Assert.Equal("42", number.Body);
+    }
+
+    [Fact]
+    public void An_xml_event_with_a_document_type_is_refused_before_any_entity_is_expanded()
+    {
+        // Six levels of ten references: 357 bytes that XElement.Parse expanded to a million characters (28 MB).
+        var entities = new StringBuilder("<!ENTITY a0 \"aaaaaaaaaa\">");
+        for (int level = 1; level <= 5; level++)
+        {
+            entities.Append($"<!ENTITY a{level} \"{string.Concat(Enumerable.Repeat($"&a{level - 1};", 10))}\">");
+        }
+
+        string xml = $"<!DOCTYPE event [{entities}]><event><headers><Event-Name>&a5;</Event-Name></headers></event>";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var refused = Assert.Throws<EslProtocolException>(() => Parse($"Content-Length: {Encoding.UTF8.GetByteCount(xml)}\nContent-Type: text/event-xml\n\n{xml}"));
+
+        Assert.Contains("DTD", refused.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024);
+    }
+
+    [Fact]
+    public void A_json_name_with_an_escape_of_half_a_surrogate_pair_is_a_header_like_any_other()
+    {
+        // Found by afl-fuzz (Fixtures/Fuzz/json-name-with-a-lone-low-surrogate.bin): telling the name from
+        // "_body" threw InvalidOperationException out of EslEvent.FromFrame.
+        using EslEvent e = Parse(Json("""{"Event-Name":"CUSTOM","\udc00Core-UUID":"1","_bod\u0079":"the body"}"""));
+
+        Assert.Equal(2, e.HeaderCount);
+        Assert.Equal("the body", e.Body);
+        Assert.Equal("CUSTOM", e.EventName);
+    }
 }

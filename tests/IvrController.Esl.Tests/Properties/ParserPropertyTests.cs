@@ -16,7 +16,7 @@ namespace IvrController.Esl.Tests.Properties;
 /// </summary>
 public sealed class ParserPropertyTests
 {
-    private static readonly EslFrameLimits Small = new() { MaxHeaderBytes = 16 * 1024, MaxBodyBytes = 64 * 1024, MaxHeaderCount = 512 };
+    internal static readonly EslFrameLimits Small = new() { MaxHeaderBytes = 16 * 1024, MaxBodyBytes = 64 * 1024, MaxHeaderCount = 512 };
 
     private static readonly byte[][] Streams = [.. Capture.All.Select(name => Capture.Load(name).SwitchStream)];
 
@@ -81,7 +81,7 @@ public sealed class ParserPropertyTests
     }
 
     /// <summary>Reads frames until NeedMore or Invalid and decodes every event frame; false if any rule is broken.</summary>
-    private static bool ReadsCleanly(byte[] bytes, EslFrameLimits limits)
+    internal static bool ReadsCleanly(byte[] bytes, EslFrameLimits limits)
     {
         ReadOnlySequence<byte> buffer = Segments.Of([bytes]);
         long consumed = 0;
@@ -126,6 +126,10 @@ public sealed class ParserPropertyTests
             _ = decoded.EventName;
             _ = decoded.GetHeader("Unique-ID");
             _ = decoded.Body;
+            foreach ((string name, string value) in decoded.EnumerateHeaders())
+            {
+                _ = decoded.HeaderEquals(name, value);
+            }
         }
         catch (EslProtocolException)
         {
@@ -134,12 +138,12 @@ public sealed class ParserPropertyTests
     }
 
     /// <summary>The frames' content types and lengths, and how the stream ended.</summary>
-    private static (List<string> Frames, string? End) Outline(ReadOnlySequence<byte> buffer)
+    internal static (List<string> Frames, string? End) Outline(ReadOnlySequence<byte> buffer, EslFrameLimits? limits = null)
     {
         var frames = new List<string>();
         while (true)
         {
-            EslReadStatus status = EslFrameReader.TryRead(ref buffer, Small, out EslFrame? frame, out string? error);
+            EslReadStatus status = EslFrameReader.TryRead(ref buffer, limits ?? Small, out EslFrame? frame, out string? error);
             if (status != EslReadStatus.Done)
             {
                 return (frames, status == EslReadStatus.Invalid ? "invalid" : "need-more");
