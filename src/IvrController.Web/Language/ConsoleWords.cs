@@ -1,0 +1,113 @@
+namespace IvrController.Web.Language;
+
+/// <summary>
+/// Everything the console says, in Chinese and English: the one home of each word. Refusals come from
+/// the admin layer in ivrctl's words and are shown as they are, in both languages.
+/// </summary>
+public static class ConsoleWords
+{
+    // Frame
+    public static readonly Word AppName = new("IvrController 控制台", "IvrController console");
+    public static readonly Word NavSettings = new("电话客服设置", "Call centre settings");
+    public static readonly Word NavAudit = new("审计日志", "Audit log");
+    public static readonly Word SignedInAs = new("已登录：", "Signed in: ");
+    public static readonly Word RoleAdmin = new("管理员", "admin");
+    public static readonly Word RoleSupervisor = new("主管（只读）", "supervisor (read-only)");
+    public static readonly Word Logout = new("退出", "Log out");
+    public static readonly Word SwitchLanguage = new("English", "中文");
+
+    // Login
+    public static readonly Word LoginTitle = new("登录", "Log in");
+    public static readonly Word AccountName = new("用户名", "Account");
+    public static readonly Word Password = new("密码", "Password");
+    public static readonly Word LoginButton = new("登录", "Log in");
+    public static readonly Word LoginFailed = new("用户名或密码不正确。", "Wrong account or password.");
+    public static readonly Word LoginUnavailable = new("暂时无法访问数据库，请稍后再试。", "The database cannot be reached; try again shortly.");
+    public static readonly Word FirstAdminHint = new(
+        "还没有账号？在服务器上运行 ivrctl admins add 名字 --role admin 创建第一个管理员。",
+        "No account yet? On the server, ivrctl admins add NAME --role admin creates the first admin.");
+
+    // Settings: caller ID
+    public static readonly Word CallerIdSection = new("外呼外显规则", "Outbound caller-ID rule");
+    public static readonly Word CallerIdIntro = new("客户的来电显示是我们的哪一个号码。", "Which of our numbers the customer sees.");
+    public static readonly Word RuleSkillGroup = new("外呼技能组关联号码分配", "Numbers of the agent's outbound skill groups");
+    public static readonly Word RuleSkillGroupHelp = new(
+        "从坐席所在外呼技能组关联的号码中选择；技能组没有关联号码时使用整个号码池。",
+        "Chosen among the numbers linked to the agent's outbound skill groups; the whole pool when none are linked.");
+    public static readonly Word RuleSameRegion = new("相同归属地分配", "Same region as the customer");
+    public static readonly Word RuleSameRegionHelp = new(
+        "优先选择与客户号码归属地同城市的号码，其次同省份，最后整个号码池。",
+        "A number in the customer's city first, then in the same province, then the whole pool.");
+    public static readonly Word PickTitle = new("候选号码选择", "Candidate pick");
+    public static readonly Word PickRandom = new("随机", "Random");
+    public static readonly Word PickRandomHelp = new(
+        "在候选号码中随机选择，跳过已达并发上限或每日上限的号码。",
+        "At random among the candidates, skipping numbers at their concurrency or daily cap.");
+    public static readonly Word PickLeastUsed = new("今日使用最少", "Least used today");
+    public static readonly Word PickLeastUsedHelp = new(
+        "选择今天呼出次数最少的候选号码（同样跳过已达上限的号码）。",
+        "The candidate with the fewest calls today (numbers at their caps are skipped too).");
+    public static readonly Word CapsNote = new(
+        "每个号码的并发上限和每日上限随号码设置：ivrctl numbers update 号码 --max-concurrent N --daily-cap N。",
+        "Each number's concurrency and daily caps are set with the number: ivrctl numbers update NUMBER --max-concurrent N --daily-cap N.");
+
+    // Settings: protection
+    public static readonly Word ProtectionSection = new("呼出号码保护", "Customer number protection");
+    public static readonly Word ProtectionIntro = new("坐席看到的不是客户的真实号码。", "What agents see instead of the customer's number.");
+    public static readonly Word ProtectionMask = new("掩码保护", "Masked number");
+    public static readonly Word ProtectionMaskHelp = new("坐席看到 138****8000 这样的掩码号码。", "Agents see a masked number such as 138****8000.");
+    public static readonly Word ProtectionCustomerId = new("真实号码映射为用户 ID", "Number mapped to a customer ID");
+    public static readonly Word ProtectionCustomerIdHelp = new(
+        "坐席看到并拨打客户 ID（如 C10086），由系统换成真实号码；查不到 ID 时显示掩码。",
+        "Agents see and dial a customer ID (such as C10086), which the controller turns into the number; the mask when there is no ID.");
+
+    // Settings: callback memory
+    public static readonly Word CallbackSection = new("外呼来电记忆", "Callback memory");
+    public static readonly Word CallbackIntro = new("客户回拨时，接通上次给他打电话的坐席。", "A customer who calls back reaches the agent who called them.");
+    public static readonly Word On = new("开启", "On");
+    public static readonly Word Off = new("关闭", "Off");
+    public static readonly Word ModeOne = new("模式一", "Mode 1");
+    public static readonly Word ModeOneHelp = new(
+        "只转给原坐席；原坐席不可用时提示忙，并记录一次未接回拨。",
+        "The original agent only; when they cannot take it, a busy prompt and a missed callback.");
+    public static readonly Word ModeTwo = new("模式二", "Mode 2");
+    public static readonly Word ModeTwoHelp = new(
+        "先转给原坐席；原坐席不可用或振铃超时后，进入所拨号码的 IVR。",
+        "The original agent first; when unavailable or not answering in time, the IVR of the dialled number.");
+    public static readonly Word Window = new("记忆时长（小时）", "Window (hours)");
+    public static readonly Word WindowHelp = new(
+        "我们呼出后多长时间内的回拨算作回拨；默认 72 小时（3 天）。",
+        "How long after our call a call back still reaches the agent; 72 hours (3 days) by default.");
+    public static readonly Word RingTimeout = new("原坐席振铃时长（秒）", "Original agent's ring timeout (seconds)");
+    public static readonly Word RingTimeoutHelp = new(
+        "模式二中原坐席振铃多久后转入 IVR，1–120 秒。",
+        "In mode 2, how long the original agent rings before the IVR; 1–120 s.");
+
+    // Settings: surveys
+    public static readonly Word SurveySection = new("满意度评价", "Satisfaction survey");
+    public static readonly Word SurveyIntro = new("坐席先挂机后，请客户按一个键评价本次通话。", "After the agent hangs up, the customer rates the call with one key.");
+    public static readonly Word OutboundSurvey = new("外呼通话后的评价模板", "Template after outbound calls");
+    public static readonly Word InboundSurvey = new("呼入通话后的评价模板", "Template after inbound calls");
+    public static readonly Word SurveyNone = new("不评价", "No survey");
+    public static readonly Word TemplateDisabled = new("（已停用）", " (disabled)");
+
+    // Settings: saving
+    public static readonly Word Save = new("保存", "Save");
+    public static readonly Word ReadOnlyNote = new("主管账号只能查看，不能修改。", "Supervisor accounts can look but not change.");
+    public static readonly Word RefusedReadOnly = new("未保存：主管账号只读。", "Not saved: supervisor accounts are read-only.");
+    public static readonly Word Saved = new("已保存。", "Saved.");
+    public static readonly Word NothingChanged = new("没有改动，未保存。", "Nothing changed; nothing saved.");
+    public static readonly Word RulesVersionNow = new("当前生效的规则版本：", "Rules version now in force: ");
+    public static readonly Word NotSaved = new("未保存，请修改标出的项目。", "Not saved: correct the fields marked.");
+    public static readonly Word NotWholeNumber = new("请输入整数。", "Enter a whole number.");
+    public static readonly Word NotAChoice = new("不是可选的值。", "Not one of the choices.");
+    public static readonly Word LastChanged = new("最后修改：", "Last changed: ");
+
+    // Audit
+    public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
+    public static readonly Word When = new("时间 (UTC)", "When (UTC)");
+    public static readonly Word Who = new("操作人", "Who");
+    public static readonly Word What = new("对象", "What");
+    public static readonly Word Detail = new("内容", "Change");
+    public static readonly Word AuditEmpty = new("还没有记录。", "Nothing yet.");
+}
