@@ -103,6 +103,40 @@ public static class ConsoleWords
     public static readonly Word NotAChoice = new("不是可选的值。", "Not one of the choices.");
     public static readonly Word LastChanged = new("最后修改：", "Last changed: ");
 
+    // Survey templates
+    public static readonly Word NavTemplates = new("满意度模板", "Survey templates");
+    public static readonly Word TemplatesIntro = new(
+        "通话结束后的按键评价：引导语音、可按的键及其分数、结束语音。停用的模板不能被设置选用。",
+        "The one-key rating after a call: the guide prompt, the keys with their scores, the closing prompt. A disabled template cannot be chosen in the settings.");
+    public static readonly Word NewTemplate = new("新增模板", "New template");
+    public static readonly Word EditTemplate = new("编辑模板", "Edit template");
+    public static readonly Word Edit = new("编辑", "Edit");
+    public static readonly Word BackToList = new("返回列表", "Back to the list");
+    public static readonly Word TemplateName = new("模板名称", "Name");
+    public static readonly Word UsedAfter = new("用于", "Used after");
+    public static readonly Word AfterOutbound = new("外呼通话后", "outbound calls");
+    public static readonly Word AfterInbound = new("呼入通话后", "inbound calls");
+    public static readonly Word Status = new("状态", "Status");
+    public static readonly Word Enabled = new("启用", "Enabled");
+    public static readonly Word Disabled = new("停用", "Disabled");
+    public static readonly Word GuidePrompt = new("引导语音", "Guide prompt");
+    public static readonly Word ClosingPrompt = new("结束语音", "Closing prompt");
+    public static readonly Word InvalidPrompt = new("按键无效语音", "Invalid-key prompt");
+    public static readonly Word TimeoutPrompt = new("超时语音", "Timeout prompt");
+    public static readonly Word PromptHelp = new("语音文件名（sounds/ 下，不含扩展名，不能有空格）。", "A prompt's file name (under sounds/, no extension, no spaces).");
+    public static readonly Word WaitSeconds = new("等待按键（秒）", "Wait for a key (seconds)");
+    public static readonly Word Retries = new("重试次数", "Retries");
+    public static readonly Word PromptLanguage = new("语音语言", "Prompt language");
+    public static readonly Word PromptsInChinese = new("中文 (zh-CN)", "Chinese (zh-CN)");
+    public static readonly Word PromptsInEnglish = new("英文 (en)", "English (en)");
+    public static readonly Word Keys = new("按键", "Keys");
+    public static readonly Word KeysHelp = new("客户可以按的键、它的含义和分数；空行不算。", "The keys a customer may press, what each means and scores; empty rows are left out.");
+    public static readonly Word Key = new("键", "Key");
+    public static readonly Word KeyLabel = new("含义", "Meaning");
+    public static readonly Word KeyScore = new("分数", "Score");
+    public static readonly Word NotAKey = new("按键是 0-9、* 或 # 中的一个。", "A key is one of 0-9, * or #.");
+    public static readonly Word NoTemplates = new("还没有模板。", "No templates yet.");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");
