@@ -137,6 +137,20 @@ public static class ConsoleWords
     public static readonly Word NotAKey = new("按键是 0-9、* 或 # 中的一个。", "A key is one of 0-9, * or #.");
     public static readonly Word NoTemplates = new("还没有模板。", "No templates yet.");
 
+    // Agents
+    public static readonly Word NavAgents = new("坐席", "Agents");
+    public static readonly Word AgentsIntro = new(
+        "坐席工号就是话机注册的 SIP 用户。停用的坐席不接回拨和 IVR 来电，仍可外呼。",
+        "An agent's id is the SIP user their phone registers as. An offline agent gets no callbacks or IVR calls, and can still call out.");
+    public static readonly Word NewAgent = new("新增坐席", "New agent");
+    public static readonly Word EditAgent = new("编辑坐席", "Edit agent");
+    public static readonly Word AgentId = new("坐席工号（SIP 用户）", "Agent id (SIP user)");
+    public static readonly Word AgentName = new("姓名", "Name");
+    public static readonly Word AgentActive = new("在岗", "Active");
+    public static readonly Word AgentOffline = new("停用（不接回拨和 IVR 来电）", "Offline (no callbacks or IVR calls)");
+    public static readonly Word SkillGroups = new("技能组", "Skill groups");
+    public static readonly Word NoAgents = new("还没有坐席。", "No agents yet.");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");

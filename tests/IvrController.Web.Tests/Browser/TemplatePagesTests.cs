@@ -5,7 +5,8 @@ using Xunit;
 namespace IvrController.Web.Tests.Browser;
 
 /// <summary>The survey template pages in headless chromium: list, edit, add, and the admin layer's refusals under their fields.</summary>
-public sealed class TemplatePagesTests(BrowserConsoleRig rig) : IClassFixture<BrowserConsoleRig>
+[Collection(RulePagesCollection.Name)]
+public sealed class TemplatePagesTests(BrowserConsoleRig rig)
 {
     private const string ShortSurvey = "外呼简短";
 
