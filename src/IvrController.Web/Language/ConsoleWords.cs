@@ -151,6 +151,27 @@ public static class ConsoleWords
     public static readonly Word SkillGroups = new("技能组", "Skill groups");
     public static readonly Word NoAgents = new("还没有坐席。", "No agents yet.");
 
+    // Our numbers
+    public static readonly Word NavNumbers = new("外显号码", "Our numbers");
+    public static readonly Word NumbersIntro = new(
+        "客户看到的我们的号码：归属地（相同归属地分配用）、并发和每日上限、呼入时的 IVR 菜单、关联的技能组。停用的号码不再外显。",
+        "The numbers customers see: region (for the same-region rule), concurrency and daily caps, the IVR menu for calls to it, its skill groups. A disabled number is no longer shown.");
+    public static readonly Word NewNumber = new("新增号码", "New number");
+    public static readonly Word EditNumber = new("编辑号码", "Edit number");
+    public static readonly Word Number = new("号码", "Number");
+    public static readonly Word NumberHelp = new("任何写法都可以：021-5281-0000、+86 21 5281 0000。", "Any way of writing it: 021-5281-0000, +86 21 5281 0000.");
+    public static readonly Word Province = new("省份", "Province");
+    public static readonly Word City = new("城市", "City");
+    public static readonly Word RegionHelp = new("都不填时按号码自动判断。", "Leave both empty to have it worked out from the number.");
+    public static readonly Word MaxConcurrent = new("并发上限", "Concurrent calls at most");
+    public static readonly Word DailyCap = new("每日上限", "Calls a day at most");
+    public static readonly Word NoLimitHelp = new("不填为不限。", "Empty: no limit.");
+    public static readonly Word IvrMenu = new("呼入 IVR 菜单", "IVR menu for calls to it");
+    public static readonly Word NoMenu = new("无", "None");
+    public static readonly Word Region = new("归属地", "Region");
+    public static readonly Word Caps = new("上限（并发 / 每日）", "Caps (concurrent / a day)");
+    public static readonly Word NoNumbers = new("还没有号码。", "No numbers yet.");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");

@@ -1,4 +1,7 @@
+using IvrController.Hosting;
 using IvrController.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using IvrController.Web.Pages;
 using IvrController.Web.Security;
 using Xunit;
@@ -28,6 +31,18 @@ public sealed class ConsoleRulesTests
         Assert.Empty(new WebConsoleOptions { Listen = "nonsense" }.Validate());
         Assert.False(new WebConsoleOptions().Enabled);
         Assert.Equal("127.0.0.1:8090", new WebConsoleOptions().Listen);
+    }
+
+    [Fact]
+    public void The_controller_serves_no_console_unless_asked_and_refuses_a_public_address_without_allow_remote()
+    {
+        string[] basics = ["--Database:ConnectionString=Host=127.0.0.1;Port=1", "--Esl:Password=a-long-secret"];
+
+        using IHost quiet = ControllerHost.Build(basics);
+        var refused = Assert.Throws<ControllerSettingsException>(() => ControllerHost.Build([.. basics, "--Web:Enabled=true", "--Web:Listen=0.0.0.0:8090"]));
+
+        Assert.Null(quiet.Services.GetService<WebConsoleServer>());
+        Assert.Contains(refused.Problems, p => p.StartsWith("Web:Listen 0.0.0.0:8090 is reachable from other machines", StringComparison.Ordinal));
     }
 
     [Theory]
