@@ -105,6 +105,7 @@ public static class WebConsole
         WebApplication app = builder.Build();
         app.UseSecurityHeaders();
         app.Use(ConsoleLanguages.ChooseAsync);
+        app.UseExceptionHandler(failed => failed.Run(ConsoleFailure.AnswerAsync));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -16,6 +16,11 @@ public static class ConsoleWords
     public static readonly Word Logout = new("退出", "Log out");
     public static readonly Word SwitchLanguage = new("English", "中文");
 
+    public static readonly Word DatabaseAway = new(
+        "暂时无法访问数据库：控制台需要它（通话不受影响）。请稍后再试。",
+        "The database cannot be reached: the console needs it (calls are not affected). Try again shortly.");
+    public static readonly Word ConsoleFault = new("控制台出错，详情见控制器日志。", "The console failed; the controller's log says why.");
+
     // Login
     public static readonly Word LoginTitle = new("登录", "Log in");
     public static readonly Word AccountName = new("用户名", "Account");

@@ -34,6 +34,9 @@ public class ConsoleRig : IAsyncLifetime
 
     public Ivrctl Ivrctl { get; private set; } = new("");
 
+    /// <summary>The connection string the controller is given: the database itself, or a road to it a rig can cut.</summary>
+    protected virtual string ControllerDatabase(string database) => database;
+
     /// <summary>Extra controller settings of a rig (--Web:LoginAttemptsPerMinute=3).</summary>
     protected virtual IEnumerable<string> Settings => [];
 
@@ -63,7 +66,7 @@ public class ConsoleRig : IAsyncLifetime
 
         _host = ControllerHost.Build(
         [
-            $"--Database:ConnectionString={Database}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
+            $"--Database:ConnectionString={ControllerDatabase(Database)}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
             $"--CallJournal:Directory={_journal}", "--Web:Enabled=true", "--Web:Listen=127.0.0.1:0", .. Settings,
         ]);
         await _host.StartAsync();
