@@ -177,6 +177,22 @@ public static class ConsoleWords
     public static readonly Word Caps = new("上限（并发 / 每日）", "Caps (concurrent / a day)");
     public static readonly Word NoNumbers = new("还没有号码。", "No numbers yet.");
 
+    // Skill groups
+    public static readonly Word NavSkillGroups = new("技能组", "Skill groups");
+    public static readonly Word SkillGroupsIntro = new(
+        "外呼技能组关联的号码用于外显（外呼技能组关联号码分配）；呼入技能组由 IVR 菜单转入。坐席和号码在各自的页面加入技能组。",
+        "The numbers linked to an outbound skill group are what its agents' customers see; inbound groups take calls from the IVR. Agents and numbers join groups on their own pages.");
+    public static readonly Word NewSkillGroup = new("新增技能组", "New skill group");
+    public static readonly Word EditSkillGroup = new("编辑技能组", "Edit skill group");
+    public static readonly Word SkillGroupId = new("技能组编号", "Skill group id");
+    public static readonly Word SkillGroupName = new("名称", "Name");
+    public static readonly Word SkillGroupDirection = new("用途", "Used for");
+    public static readonly Word DirectionOutbound = new("外呼", "Outbound");
+    public static readonly Word DirectionInbound = new("呼入", "Inbound");
+    public static readonly Word DirectionBoth = new("呼入和外呼", "Both");
+    public static readonly Word Members = new("坐席 / 号码", "Agents / numbers");
+    public static readonly Word NoSkillGroups = new("还没有技能组。", "No skill groups yet.");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");

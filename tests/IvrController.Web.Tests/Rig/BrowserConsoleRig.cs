@@ -45,6 +45,9 @@ public sealed class BrowserConsoleRig : ConsoleRig
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        // The machine may be busy (2 cores, shared): a first page can take a while to render; a minute is still a bound.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
