@@ -193,6 +193,24 @@ public static class ConsoleWords
     public static readonly Word Members = new("坐席 / 号码", "Agents / numbers");
     public static readonly Word NoSkillGroups = new("还没有技能组。", "No skill groups yet.");
 
+    // Customer IDs
+    public static readonly Word NavCustomers = new("客户 ID", "Customer IDs");
+    public static readonly Word CustomersIntro = new(
+        "号码保护选“真实号码映射为用户 ID”且没有接 CRM 时，坐席看到和拨打的客户 ID 从这张表查。号码只显示掩码。",
+        "In the customer-ID protection mode without a CRM, the customer IDs agents see and dial come from this table. Numbers are only shown masked.");
+    public static readonly Word CustomerId = new("客户 ID", "Customer ID");
+    public static readonly Word MaskedNumber = new("号码（掩码）", "Number (masked)");
+    public static readonly Word CustomersTotal = new("共 {0} 条，显示前 {1} 条。", "{0} in all; the first {1} shown.");
+    public static readonly Word ImportTitle = new("导入 CSV", "Import a CSV file");
+    public static readonly Word CustomersCsvHelp = new(
+        "UTF-8 文件，首行为 customer_id,number。有任何一行出错则整份不导入，并列出每一行的问题。",
+        "A UTF-8 file whose first line is customer_id,number. Any bad line keeps the whole file out, and every bad line is listed.");
+    public static readonly Word ReplaceAll = new("以文件为准：删除文件中没有的客户", "Make the table exactly the file: remove customers not in it");
+    public static readonly Word ImportButton = new("导入", "Import");
+    public static readonly Word NoFile = new("请选择一个文件。", "Choose a file.");
+    public static readonly Word Imported = new("已导入 {0} 条（新增 {1}，修改 {2}，删除 {3}）。", "Imported {0} ({1} new, {2} changed, {3} removed).");
+    public static readonly Word NotImported = new("未导入，以下各行需要先改正：", "Nothing was imported; fix these lines first:");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");

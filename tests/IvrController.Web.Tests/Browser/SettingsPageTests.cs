@@ -146,13 +146,18 @@ public sealed class SettingsPageTests(BrowserConsoleRig rig) : IClassFixture<Bro
         await page.GotoAsync("/login");
         seen.Add(await page.ContentAsync());
         await BrowserConsoleRig.LogInAsync(page, ConsoleRig.Admin, ConsoleRig.AdminPassword);
-        foreach (string address in new[] { "/settings", "/audit", "/settings?lang=en", "/audit", "/metrics", "/readyz" })
+        foreach (string address in new[]
+                 {
+                     "/settings", "/numbers", "/agents", "/skill-groups", "/templates", "/customers", "/audit",
+                     "/settings?lang=en", "/customers", "/audit", "/metrics", "/readyz",
+                 })
         {
             await page.GotoAsync(address);
             seen.Add(await page.ContentAsync());
         }
 
         Assert.All(seen, html => Assert.DoesNotContain(ConsoleRig.CustomerNumber, html, StringComparison.Ordinal));
+        Assert.Contains(seen, html => html.Contains("C10086", StringComparison.Ordinal) && html.Contains("138****8000", StringComparison.Ordinal));
         Assert.Equal(1L, await rig.ScalarAsync<long>($"select count(*) from outbound_calls where customer_number = '+86{ConsoleRig.CustomerNumber}'"));
     }
 }

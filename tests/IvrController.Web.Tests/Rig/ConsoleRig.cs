@@ -62,6 +62,7 @@ public class ConsoleRig : IAsyncLifetime
         await ExecuteAsync($"""
             insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, started_at)
             values (gen_random_uuid(), '1001', '+86{CustomerNumber}', '+862152810000', now() - interval '1 hour');
+            insert into customer_ids (customer_id, number) values ('C10086', '+86{CustomerNumber}');
             """);
 
         _host = ControllerHost.Build(
