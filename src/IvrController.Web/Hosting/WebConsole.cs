@@ -62,6 +62,7 @@ public static class WebConsole
         builder.Services.AddSingleton(_ => new CallerNumberAdmin(database));
         builder.Services.AddSingleton(_ => new IvrMenuAdmin(database));
         builder.Services.AddSingleton(_ => new CustomerIdAdmin(database));
+        builder.Services.AddSingleton(_ => new NumberRegionAdmin(database));
         builder.Services.AddSingleton(_ => new AuditLog(database));
 
         IDataProtectionBuilder keys = builder.Services.AddDataProtection().SetApplicationName("IvrController.Web");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace IvrController.Web.Language;
 
@@ -50,6 +51,17 @@ public static class ConsoleLanguages
     {
         ArgumentNullException.ThrowIfNull(word);
         return word.In(Of(context));
+    }
+
+    /// <summary>This page in the other language: the same path and query, with <c>lang</c> set.</summary>
+    public static string OtherLanguageLink(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var query = new QueryBuilder(context.Request.Query
+            .Where(q => q.Key != Query)
+            .SelectMany(q => q.Value.Select(value => new KeyValuePair<string, string>(q.Key, value ?? ""))));
+        query.Add(Query, Name(Of(context) == ConsoleLanguage.En ? ConsoleLanguage.Zh : ConsoleLanguage.En));
+        return $"{context.Request.PathBase}{context.Request.Path}{query.ToQueryString()}";
     }
 
     /// <summary>The value of the html element's lang attribute.</summary>

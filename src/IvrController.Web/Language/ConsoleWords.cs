@@ -211,6 +211,20 @@ public static class ConsoleWords
     public static readonly Word Imported = new("已导入 {0} 条（新增 {1}，修改 {2}，删除 {3}）。", "Imported {0} ({1} new, {2} changed, {3} removed).");
     public static readonly Word NotImported = new("未导入，以下各行需要先改正：", "Nothing was imported; fix these lines first:");
 
+    // Region table
+    public static readonly Word NavRegions = new("归属地表", "Region table");
+    public static readonly Word RegionsIntro = new(
+        "号码前缀（7 位手机号段、带 0 的区号）对应的省份和城市，最长前缀优先；它优先于内置的号码归属地库（后者不认识 16x/19x/172/175/149 等号段）。",
+        "Number prefixes (7-digit mobile prefixes, area codes with their 0) and their province and city; the longest prefix wins, and the table wins over the built-in geocoder (which knows no 16x/19x/172/175/149).");
+    public static readonly Word Prefix = new("前缀", "Prefix");
+    public static readonly Word PrefixFilter = new("按前缀查找", "Find by prefix");
+    public static readonly Word Find = new("查找", "Find");
+    public static readonly Word RegionsTotal = new("共 {0} 条，显示前 {1} 条。", "{0} in all; the first {1} shown.");
+    public static readonly Word RegionsCsvHelp = new(
+        "UTF-8 文件，首行为 prefix,province,city。有任何一行出错则整份不导入，并列出每一行的问题。",
+        "A UTF-8 file whose first line is prefix,province,city. Any bad line keeps the whole file out, and every bad line is listed.");
+    public static readonly Word ReplaceRegions = new("以文件为准：删除文件中没有的前缀", "Make the table exactly the file: remove prefixes not in it");
+
     // Audit
     public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");
