@@ -10,7 +10,8 @@
 #   2. builds ivrctl and applies the schema migrations;
 #   3. loads the demo call centre (scripts/demo-data.sh) into an empty database;
 #   4. runs "ivrctl serve" in the foreground (call records wait in $IVR_RUN_DIR/call-journal while
-#      the database is away); Ctrl-C stops it gracefully.
+#      the database is away), with the web console on (http://127.0.0.1:8090/ unless --Web:Listen=…
+#      says otherwise; its cookie keys in $IVR_RUN_DIR/web-keys); Ctrl-C stops it gracefully.
 #
 # Environment:
 #   IVR_ESL_PASSWORD  the switch's event socket password (freeswitch-conf/vars.xml esl_password).
@@ -18,6 +19,7 @@
 #                     start FreeSWITCH with the same value (IVR_ESL_PASSWORD=… freeswitch …).
 #   IVR_RUN_DIR       where the cluster, the build and the password live (default: <repo>/.run)
 #   IVR_DEMO=0        do not load the demo data
+#   IVR_WEB=0         do not serve the web console (nor /metrics, /healthz, /readyz)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -58,5 +60,22 @@ if [[ -z ${IVR_ESL_PASSWORD:-} ]]; then
 fi
 
 log "FreeSWITCH hands calls to this controller with: socket 127.0.0.1:8084 async full (controller_socket in freeswitch-conf/vars.xml)"
+
+web=()
+if [[ ${IVR_WEB:-1} != 0 ]]; then
+    listen=127.0.0.1:8090
+    for arg in "$@"; do
+        [[ $arg == --Web:Listen=* ]] && listen="${arg#--Web:Listen=}"
+    done
+    web=(--Web:Enabled=true --Web:KeysDirectory="$run_dir/web-keys")
+    log "web console: http://$listen/ (also /metrics, /healthz, /readyz there)"
+    if [[ $("$ivrctl" admins list) == No\ console\ accounts* ]]; then
+        log "no console account yet; create the first admin (the password is asked for, twice):"
+        log "  IVR_DB='$IVR_DB' $ivrctl admins add NAME --role admin"
+    else
+        log "console accounts: IVR_DB='$IVR_DB' $ivrctl admins list"
+    fi
+fi
+
 log "starting the controller; Ctrl-C stops it"
-exec "$ivrctl" serve --CallJournal:Directory="$run_dir/call-journal" "$@"
+exec "$ivrctl" serve --CallJournal:Directory="$run_dir/call-journal" "${web[@]}" "$@"

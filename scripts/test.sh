@@ -26,6 +26,8 @@
 #                        Fuzzing, has the long run
 #   IVR_TEST_LOAD        e.g. 150@5: also the opt-in real-switch load test (calls@calls per second),
 #                        which prints calls ok, surveys stored and the controller/switch CPU ratio
+#   IVR_TEST_CHROMIUM    the chromium the web console's browser tests drive (default /usr/bin/chromium,
+#                        installed from Debian's package when missing and run as root)
 #   IVR_PG_DIR           where the cluster lives (default: a fresh dir under $TMPDIR or /tmp,
 #                        which keeps concurrent runs apart and the socket path short)
 #
@@ -83,6 +85,22 @@ if ! command -v sipp >/dev/null; then
         fi
     else
         log "NOTE: sipp is not installed; the sipp scenario self-checks will report themselves skipped (apt-get install sip-tester)"
+    fi
+fi
+
+# The web console's browser tests (tests/IvrController.Web.Tests) drive Debian's chromium with Playwright,
+# which never downloads a browser of its own. Installed when missing and run as root (with a CJK font, so
+# that the screenshots show Chinese); without it those tests report themselves skipped.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+chromium_path="${IVR_TEST_CHROMIUM:-/usr/bin/chromium}"
+if [[ ! -x $chromium_path ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null && [[ -z ${IVR_TEST_CHROMIUM:-} ]]; then
+        log "installing chromium (and fonts-wqy-zenhei) for the web console's browser tests"
+        if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei; } >&2; then
+            log "WARNING: could not install chromium; the web console's browser tests will be SKIPPED"
+        fi
+    else
+        log "NOTE: no chromium at $chromium_path; the web console's browser tests will be SKIPPED (apt-get install chromium, or set IVR_TEST_CHROMIUM)"
     fi
 fi
 
@@ -243,5 +261,8 @@ if ((load_skipped != 0)); then
     log "the opt-in real-switch load test was not asked for (IVR_TEST_LOAD=150@5 runs it): $load_skipped of the skipped tests below"
 fi
 freeswitch_banner "$switch_passed" "$switch_failed" "$switch_skipped"
+if [[ ! -x $chromium_path ]]; then
+    echo "NOTE: no chromium at $chromium_path: the web console's browser tests were SKIPPED"
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

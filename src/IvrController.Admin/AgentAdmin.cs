@@ -25,10 +25,14 @@ public sealed class AgentAdmin(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Adds an agent (status active or offline) in the given skill groups, all or nothing.</summary>
-    public Task AddAsync(string id, string name, string status, IReadOnlyCollection<string> skillGroups, CancellationToken cancellationToken)
+    public Task AddAsync(string id, string name, string status, IReadOnlyCollection<string> skillGroups, CancellationToken cancellationToken) =>
+        AddAsync(id, name, status, skillGroups, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    public Task AddAsync(string id, string name, string status, IReadOnlyCollection<string> skillGroups, AuditEntry? audit, CancellationToken cancellationToken)
     {
         string doing = $"add agent {RuleTableEdit.Quote(id)}";
-        return RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
+        return RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
         {
             await SkillGroupCheck.RequireAsync(connection, transaction, skillGroups, doing, cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
@@ -39,11 +43,15 @@ public sealed class AgentAdmin(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Changes what <paramref name="change"/> sets; a missing agent is refused.</summary>
-    public Task UpdateAsync(string id, AgentChange change, CancellationToken cancellationToken)
+    public Task UpdateAsync(string id, AgentChange change, CancellationToken cancellationToken) =>
+        UpdateAsync(id, change, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    public Task UpdateAsync(string id, AgentChange change, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         string doing = $"update agent {RuleTableEdit.Quote(id)}";
-        return RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
+        return RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
         {
             // Only the fields given are written, so an update of memberships alone leaves updated_at as it was.
             const string Sql = """

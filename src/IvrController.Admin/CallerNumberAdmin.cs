@@ -27,13 +27,17 @@ public sealed class CallerNumberAdmin(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Adds a number to the pool with its skill groups, all or nothing; returns it normalised.</summary>
-    public async Task<PhoneNumber> AddAsync(CallerNumberSetup setup, CancellationToken cancellationToken)
+    public Task<PhoneNumber> AddAsync(CallerNumberSetup setup, CancellationToken cancellationToken) =>
+        AddAsync(setup, audit: null, cancellationToken);
+
+    /// <summary>The same, writing the audit entry (given the number as stored) in the same transaction.</summary>
+    public async Task<PhoneNumber> AddAsync(CallerNumberSetup setup, Func<PhoneNumber, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setup);
         PhoneNumber number = Normalize(setup.Number, "add");
         string doing = $"add number {number.E164}";
         (string? province, string? city) = CallerNumberRegion.Canonical(setup.Province, setup.City, doing);
-        await RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
+        await RuleTableEdit.RunAsync(dataSource, doing, audit?.Invoke(number), async (connection, transaction) =>
         {
             await SkillGroupCheck.RequireAsync(connection, transaction, setup.SkillGroups, doing, cancellationToken).ConfigureAwait(false);
             const string Sql = """
@@ -57,7 +61,11 @@ public sealed class CallerNumberAdmin(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Changes what <paramref name="change"/> sets; returns the number normalised. A number not in the pool is refused.</summary>
-    public async Task<PhoneNumber> UpdateAsync(string number, CallerNumberChange change, CancellationToken cancellationToken)
+    public Task<PhoneNumber> UpdateAsync(string number, CallerNumberChange change, CancellationToken cancellationToken) =>
+        UpdateAsync(number, change, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    public async Task<PhoneNumber> UpdateAsync(string number, CallerNumberChange change, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         PhoneNumber parsed = Normalize(number, "update");
@@ -70,7 +78,7 @@ public sealed class CallerNumberAdmin(NpgsqlDataSource dataSource)
         (string? province, string? city) = change.Province.IsSet
             ? CallerNumberRegion.Canonical(change.Province.Value, change.City.Value, doing)
             : (null, null);
-        await RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
+        await RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
         {
             const string Sql = """
                 update caller_numbers

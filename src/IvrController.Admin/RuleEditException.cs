@@ -1,8 +1,8 @@
 namespace IvrController.Admin;
 
 /// <summary>
-/// An edit of the rule tables was refused; <see cref="Exception.Message"/> says why in words an
-/// admin can act on (ivrctl prints it as it is). <see cref="Constraint"/> names the schema
+/// An admin edit (of the rule tables, or of the console's accounts) was refused; <see cref="Exception.Message"/>
+/// says why in words an admin can act on (ivrctl prints it as it is, the console shows it). <see cref="Constraint"/> names the schema
 /// constraint that refused it, when one did.
 /// </summary>
 public sealed class RuleEditException : Exception
@@ -28,4 +28,7 @@ public sealed class RuleEditException : Exception
     }
 
     public string? Constraint { get; }
+
+    /// <summary>Each problem on its own, without what was being done: the console puts each next to its field.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 }

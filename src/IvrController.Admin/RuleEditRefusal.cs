@@ -7,10 +7,13 @@ namespace IvrController.Admin;
 internal static class RuleEditRefusal
 {
     /// <summary>"add menu main: option '1' goes to …; timeout 0 s is outside 1–60 s".</summary>
-    public static RuleEditException Because(string doing, IEnumerable<string> problems) =>
-        new($"{doing}: {string.Join("; ", problems)}");
+    public static RuleEditException Because(string doing, IEnumerable<string> problems)
+    {
+        string[] each = [.. problems];
+        return new($"{doing}: {string.Join("; ", each)}") { Problems = each };
+    }
 
-    public static RuleEditException Because(string doing, string problem) => new($"{doing}: {problem}");
+    public static RuleEditException Because(string doing, string problem) => new($"{doing}: {problem}") { Problems = [problem] };
 
     /// <summary>Runs a write; a constraint violation becomes the schema's sentence for it, anything else stays as it is.</summary>
     public static async Task<T> TranslatingAsync<T>(string doing, Func<Task<T>> write)
@@ -40,6 +43,6 @@ internal static class RuleEditRefusal
             _ => null,
         };
 
-        return why is null ? null : new RuleEditException($"{doing}: {why}", exception.ConstraintName, exception);
+        return why is null ? null : new RuleEditException($"{doing}: {why}", exception.ConstraintName, exception) { Problems = [why] };
     }
 }

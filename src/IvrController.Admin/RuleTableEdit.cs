@@ -8,9 +8,18 @@ namespace IvrController.Admin;
 /// </summary>
 internal static class RuleTableEdit
 {
+    public static Task<T> RunAsync<T>(
+        NpgsqlDataSource dataSource,
+        string doing,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> edit,
+        CancellationToken cancellationToken) =>
+        RunAsync(dataSource, doing, audit: null, edit, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> (when given) in the edit's transaction.</summary>
     public static async Task<T> RunAsync<T>(
         NpgsqlDataSource dataSource,
         string doing,
+        AuditEntry? audit,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> edit,
         CancellationToken cancellationToken)
     {
@@ -19,6 +28,11 @@ internal static class RuleTableEdit
         try
         {
             T result = await edit(connection, transaction).ConfigureAwait(false);
+            if (audit is not null)
+            {
+                await AuditLog.WriteAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -33,7 +47,15 @@ internal static class RuleTableEdit
         string doing,
         Func<NpgsqlConnection, NpgsqlTransaction, Task> edit,
         CancellationToken cancellationToken) =>
-        RunAsync(dataSource, doing, async (connection, transaction) =>
+        RunAsync(dataSource, doing, audit: null, edit, cancellationToken);
+
+    public static Task RunAsync(
+        NpgsqlDataSource dataSource,
+        string doing,
+        AuditEntry? audit,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task> edit,
+        CancellationToken cancellationToken) =>
+        RunAsync(dataSource, doing, audit, async (connection, transaction) =>
         {
             await edit(connection, transaction).ConfigureAwait(false);
             return true;

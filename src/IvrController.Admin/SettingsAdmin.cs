@@ -43,7 +43,15 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
     }
 
     /// <exception cref="RuleEditException">The result would break a rule; nothing was written.</exception>
-    public async Task<SettingsView> UpdateAsync(SettingsChange change, CancellationToken cancellationToken)
+    public async Task<SettingsView> UpdateAsync(SettingsChange change, CancellationToken cancellationToken) =>
+        (await UpdateAsync(change, audit: null, cancellationToken).ConfigureAwait(false)).After;
+
+    /// <summary>
+    /// The same edit, returning the row before and after; <paramref name="audit"/> (given both) names the
+    /// audit entry, which is written in the same transaction as the change.
+    /// </summary>
+    /// <exception cref="RuleEditException">The result would break a rule; nothing was written.</exception>
+    public async Task<SettingsUpdate> UpdateAsync(SettingsChange change, Func<SettingsView, SettingsView, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -52,6 +60,7 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
         // The settings row is always locked before any template row (template edits do the same),
         // so an edit here and a template edit wait for each other instead of deadlocking.
         SettingsRow current = await ReadAsync(connection, transaction, SelectSettings + " for update", cancellationToken).ConfigureAwait(false);
+        SettingsView previous = await ViewAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
         RuleSettings before = ToRules(current);
         var problems = new List<string>();
         int? outbound = await ChooseAsync(connection, transaction, change.OutboundSurvey, current.OutboundSurveyTemplate, SurveyDirection.Outbound, problems, cancellationToken).ConfigureAwait(false);
@@ -97,8 +106,13 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
 
         SettingsRow written = await ReadAsync(connection, transaction, SelectSettings, cancellationToken).ConfigureAwait(false);
         SettingsView view = await ViewAsync(connection, transaction, written, cancellationToken).ConfigureAwait(false);
+        if (audit is not null)
+        {
+            await AuditLog.WriteAsync(connection, transaction, audit(previous, view), cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return view;
+        return new SettingsUpdate(previous, view);
     }
 
     private static RuleSettings ToRules(SettingsRow row) => new()
@@ -176,10 +190,17 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(t => t.Id, t => t.Name);
 
+        // In the same transaction as the row, so it is the version this row is part of.
+        long version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select version from rules_version where id = 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
         return new SettingsView(
             ToRules(row),
             row.OutboundSurveyTemplate is { } outbound ? names.GetValueOrDefault(outbound) : null,
             row.InboundSurveyTemplate is { } inbound ? names.GetValueOrDefault(inbound) : null,
-            row.UpdatedAt);
+            row.UpdatedAt)
+        {
+            RulesVersion = version,
+        };
     }
 }

@@ -21,15 +21,23 @@ public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource)
 
     /// <summary>Adds a skill group; <paramref name="direction"/> is inbound, outbound or both.</summary>
     public Task AddAsync(string id, string name, string direction, CancellationToken cancellationToken) =>
-        RuleTableEdit.RunAsync(dataSource, $"add skill group {RuleTableEdit.Quote(id)}", (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        AddAsync(id, name, direction, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    public Task AddAsync(string id, string name, string direction, AuditEntry? audit, CancellationToken cancellationToken) =>
+        RuleTableEdit.RunAsync(dataSource, $"add skill group {RuleTableEdit.Quote(id)}", audit, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "insert into skill_groups (id, name, direction) values (@id, @name, @direction)",
             new { id, name, direction }, transaction, cancellationToken: cancellationToken)), cancellationToken);
 
-    public Task UpdateAsync(string id, SkillGroupChange change, CancellationToken cancellationToken)
+    public Task UpdateAsync(string id, SkillGroupChange change, CancellationToken cancellationToken) =>
+        UpdateAsync(id, change, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    public Task UpdateAsync(string id, SkillGroupChange change, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         string doing = $"update skill group {RuleTableEdit.Quote(id)}";
-        return RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
+        return RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
         {
             const string Sql = """
                 update skill_groups

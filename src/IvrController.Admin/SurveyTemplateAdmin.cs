@@ -72,7 +72,12 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
 
     /// <summary>Adds a template with its keys; its <see cref="SurveyTemplate.Id"/> is ignored and the stored one returned.</summary>
     /// <exception cref="RuleEditException">The template breaks a rule or its name is taken; nothing was written.</exception>
-    public async Task<SurveyTemplate> AddAsync(SurveyTemplate template, CancellationToken cancellationToken)
+    public Task<SurveyTemplate> AddAsync(SurveyTemplate template, CancellationToken cancellationToken) =>
+        AddAsync(template, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    /// <exception cref="RuleEditException">The template breaks a rule or its name is taken; nothing was written.</exception>
+    public async Task<SurveyTemplate> AddAsync(SurveyTemplate template, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
         string doing = $"add template {template.Name}";
@@ -93,6 +98,11 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
             return id;
         }).ConfigureAwait(false);
 
+        if (audit is not null)
+        {
+            await AuditLog.WriteAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return candidate with { Id = Id(id) };
     }
@@ -102,7 +112,16 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
     /// The id cannot change. A template the settings use cannot be disabled or turned to the other direction.
     /// </summary>
     /// <exception cref="RuleEditException">No such template, or the result breaks a rule; nothing was written.</exception>
-    public async Task<SurveyTemplate> UpdateAsync(string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, CancellationToken cancellationToken)
+    public async Task<SurveyTemplate> UpdateAsync(string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, CancellationToken cancellationToken) =>
+        (await UpdateAsync(nameOrId, edit, audit: null, cancellationToken).ConfigureAwait(false)).After;
+
+    /// <summary>
+    /// The same, returning the template before and after; <paramref name="audit"/> (given both) names the audit
+    /// entry, written in the same transaction.
+    /// </summary>
+    /// <exception cref="RuleEditException">No such template, or the result breaks a rule; nothing was written.</exception>
+    public async Task<(SurveyTemplate Before, SurveyTemplate After)> UpdateAsync(
+        string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, Func<SurveyTemplate, SurveyTemplate, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nameOrId);
         ArgumentNullException.ThrowIfNull(edit);
@@ -148,8 +167,13 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
             return true;
         }).ConfigureAwait(false);
 
+        if (audit is not null)
+        {
+            await AuditLog.WriteAsync(connection, transaction, audit(current, updated), cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return updated;
+        return (current, updated);
     }
 
     /// <summary>

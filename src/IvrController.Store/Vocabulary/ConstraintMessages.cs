@@ -80,6 +80,13 @@ public static class ConstraintMessages
         ["outbound_calls_pkey"] = "this call record is already written",
         ["outbound_calls_call_uuid_key"] = "this call is already recorded",
         ["missed_callbacks_pkey"] = "this missed callback is already recorded",
+        ["console_accounts_pkey"] = "a console account with this name already exists",
+        ["console_accounts_name_format"] = "a console account name is 1-64 of letters, digits, '_', '.', '@', '-'",
+        ["console_accounts_role_valid"] = "a console role must be admin or supervisor",
+        ["console_accounts_hash_not_blank"] = "a console account needs a password",
+        ["audit_log_pkey"] = "this audit entry is already written",
+        ["audit_log_who_not_blank"] = "an audit entry must say who made the change",
+        ["audit_log_action_not_blank"] = "an audit entry must say what was changed",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The admin sentence for a constraint, or null when the schema has no such name.</summary>

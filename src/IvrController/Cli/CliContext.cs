@@ -35,6 +35,12 @@ public sealed class CliContext
     /// <summary>The clock of explain and reports; tests set a fixed one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where secrets are read from (a password for <c>admins add</c>): the first line of standard input; tests give their own.</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Whether <see cref="Input"/> is a person at a terminal, who is prompted and whose typing is not shown.</summary>
+    public bool InputIsTerminal { get; init; } = !Console.IsInputRedirected && !Console.IsErrorRedirected;
+
     /// <summary>Used when <c>--db</c> is not given; tests set it instead of the process environment.</summary>
     public string? DefaultDatabase { get; init; } = Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
 

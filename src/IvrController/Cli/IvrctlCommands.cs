@@ -23,6 +23,7 @@ public static class IvrctlCommands
             ServeCommand.Build(context),
             CallCommands.Build(context),
             ExplainCommands.Build(context, context.Time),
+            ConsoleAccountCommands.Build(context),
         };
         foreach (Command report in ReportCommands.Build(context, context.Time))
         {

@@ -102,5 +102,6 @@ public static class ControllerHost
         services.AddSwitch(settings);
         services.AddCallHandling(settings);
         services.AddBackgroundWork();
+        services.AddWebConsole(settings);
     }
 }

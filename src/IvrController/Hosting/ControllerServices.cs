@@ -11,6 +11,8 @@ using IvrController.Store.Calls.Journal;
 using IvrController.Store.Changes;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
+using IvrController.Web.Hosting;
+using IvrController.Web.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -123,6 +125,26 @@ public static class ControllerServices
             sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
             sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
         services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
+        return services;
+    }
+
+    /// <summary>
+    /// The web console, /metrics and the health checks (when Web:Enabled), started last: after the schema and
+    /// the rules, so its first page already reads a migrated database.
+    /// </summary>
+    public static IServiceCollection AddWebConsole(this IServiceCollection services, ControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Web.Enabled)
+        {
+            return services;
+        }
+
+        services.AddSingleton<IControllerStatus>(sp => new ControllerStatus(
+            sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
+        services.AddSingleton(sp => new WebConsoleServer(
+            settings.Web, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IControllerStatus>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WebConsoleServer>());
         return services;
     }
 }

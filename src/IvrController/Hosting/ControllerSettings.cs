@@ -5,6 +5,7 @@ using IvrController.Flows;
 using IvrController.Presence;
 using IvrController.Rules.Settings;
 using IvrController.Store.Calls.Journal;
+using IvrController.Web.Hosting;
 using Npgsql;
 
 namespace IvrController.Hosting;
@@ -34,6 +35,9 @@ public sealed class ControllerSettings
 
     /// <summary>Where call records wait while the database is unreachable (Directory: a local, writable directory).</summary>
     public CallRecordJournalOptions CallJournal { get; set; } = new();
+
+    /// <summary>The web console with /metrics, /healthz and /readyz: off unless Web:Enabled; loopback unless Web:AllowRemote.</summary>
+    public WebConsoleOptions Web { get; set; } = new();
 
     /// <summary>
     /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.
@@ -71,6 +75,7 @@ public sealed class ControllerSettings
             problems.AddRange(CustomerIdLookup.Validate().Select(p => $"CustomerIdLookup: {p}"));
         }
 
+        problems.AddRange(Web.Validate());
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DayTimeZone, out _))
         {
             problems.Add($"DayTimeZone '{DayTimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");

@@ -84,6 +84,19 @@ public sealed class CallRecordJournal : IAsyncDisposable
     /// <summary>The file that keeps records the database refused.</summary>
     public string DeadLetterPath => _deadLetters.Path;
 
+    /// <summary>Bytes of records waiting in the journal for the database (/metrics, /readyz); null when the directory cannot be read.</summary>
+    public long? BacklogBytes()
+    {
+        try
+        {
+            return _directory.PendingBytes();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Stores the start of an outbound call, in the database or else in the journal, and returns
     /// once it is durable in one of them. <paramref name="cancellationToken"/> only cuts the

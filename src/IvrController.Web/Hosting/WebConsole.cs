@@ -1,0 +1,131 @@
+using IvrController.Admin;
+using IvrController.Web.Language;
+using IvrController.Web.Security;
+using IvrController.Web.Status;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.WebEncoders;
+using Npgsql;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace IvrController.Web.Hosting;
+
+/// <summary>
+/// Builds the console's web application: Razor Pages behind cookie sessions, anti-forgery on every form,
+/// login throttling, security headers; /healthz, /readyz and /metrics beside it. It runs inside the
+/// controller's process (WebConsoleServer) but has its own small container, given what it shares.
+/// </summary>
+public static class WebConsole
+{
+    public const string SessionCookie = "ivr_console";
+
+    public static WebApplication Build(WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WebConsole).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+
+        // Only what the controller's settings say: no stray appsettings or ASPNETCORE_URLS.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.EndPoint());
+        });
+
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(controller);
+        builder.Services.AddSingleton<DatabaseProbe>();
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSingleton<MetricsText>();
+        builder.Services.AddSingleton(_ => new SettingsAdmin(database));
+        builder.Services.AddSingleton(_ => new SurveyTemplateAdmin(database));
+        builder.Services.AddSingleton(_ => new ConsoleAccountAdmin(database));
+        builder.Services.AddSingleton(_ => new AgentAdmin(database));
+        builder.Services.AddSingleton(_ => new SkillGroupAdmin(database));
+        builder.Services.AddSingleton(_ => new CallerNumberAdmin(database));
+        builder.Services.AddSingleton(_ => new IvrMenuAdmin(database));
+        builder.Services.AddSingleton(_ => new CustomerIdAdmin(database));
+        builder.Services.AddSingleton(_ => new NumberRegionAdmin(database));
+        builder.Services.AddSingleton(_ => new AuditLog(database));
+
+        IDataProtectionBuilder keys = builder.Services.AddDataProtection().SetApplicationName("IvrController.Web");
+        if (options.KeysDirectory is { } directory)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(directory));
+        }
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = SessionCookie;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.ExpireTimeSpan = options.SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = ConsoleSession.ValidateAsync;
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization(authorization =>
+        {
+            // No page or endpoint answers without a session unless it says [AllowAnonymous].
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            authorization.AddPolicy(ConsoleSession.EditPolicy, policy => policy.RequireRole(ConsoleSession.AdminRole));
+        });
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ivr_console_form";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddRateLimiter(limiter => LoginThrottle.Add(limiter, options.LoginAttemptsPerMinute));
+        // Chinese as characters, not as &#x…; entities (the encoder still escapes what HTML needs escaped).
+        builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToPage("/Login"));
+
+        WebApplication app = builder.Build();
+        app.UseSecurityHeaders();
+        app.Use(ConsoleLanguages.ChooseAsync);
+        app.UseExceptionHandler(failed => failed.Run(ConsoleFailure.AnswerAsync));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapGet("/console.css", () => Results.Text(ConsoleStyle.Css, "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/healthz", () => Results.Text("live\n")).AllowAnonymous();
+        app.MapGet("/readyz", async (Readiness readiness, CancellationToken cancellationToken) =>
+        {
+            (int statusCode, string text) = await readiness.CheckAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Text(text, "text/plain; charset=utf-8", statusCode: statusCode);
+        }).AllowAnonymous();
+
+        // Scrapers do not log in: /metrics is open like the health checks, and, like the console, on loopback
+        // unless Web:AllowRemote. It holds counts and versions, never a number or a name.
+        app.MapGet("/metrics", async (MetricsText metrics, CancellationToken cancellationToken) =>
+            Results.Text(await metrics.WriteAsync(cancellationToken).ConfigureAwait(false), MetricsText.ContentType)).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using IvrController.Admin;
+using IvrController.Rules.Ivr;
+using IvrController.Web.Language;
+using IvrController.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IvrController.Web.Pages;
+
+/// <summary>
+/// One of our numbers as a form, new or existing: region, enabled, caps, IVR menu, skill groups; saved through
+/// <see cref="CallerNumberAdmin"/> (ivrctl numbers add/update) with the audit entry in the same transaction.
+/// </summary>
+public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin skillGroups, IvrMenuAdmin menus) : PageModel
+{
+    /// <summary>The number being edited (E.164, from the query); null for a new one.</summary>
+    [BindProperty(SupportsGet = true, Name = "number")]
+    public string? Existing { get; set; }
+
+    [BindProperty]
+    public string? NewNumber { get; set; }
+
+    [BindProperty]
+    public string? Province { get; set; }
+
+    [BindProperty]
+    public string? City { get; set; }
+
+    [BindProperty]
+    public string? Enabled { get; set; }
+
+    [BindProperty]
+    public string? MaxConcurrent { get; set; }
+
+    [BindProperty]
+    public string? DailyCap { get; set; }
+
+    [BindProperty]
+    public string? Menu { get; set; }
+
+    [BindProperty]
+    public List<string> Groups { get; set; } = [];
+
+    public IReadOnlyList<SkillGroupListing> AllSkillGroups { get; private set; } = [];
+
+    public IReadOnlyList<IvrMenu> AllMenus { get; private set; } = [];
+
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    public Word? Outcome { get; private set; }
+
+    public bool Refused { get; private set; }
+
+    public bool CanEdit => User.CanEdit();
+
+    public bool IsNew => Existing is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        if (Existing is null)
+        {
+            Enabled = "on";
+            return Page();
+        }
+
+        if (await FindAsync(Existing, cancellationToken) is not { } number)
+        {
+            return NotFound();
+        }
+
+        Province = number.Province;
+        City = number.City;
+        Enabled = number.Enabled ? "on" : "off";
+        MaxConcurrent = number.MaxConcurrent?.ToString(CultureInfo.InvariantCulture);
+        DailyCap = number.DailyCap?.ToString(CultureInfo.InvariantCulture);
+        Menu = number.IvrMenu;
+        Groups = [.. number.SkillGroups];
+        if (Request.Query.ContainsKey("saved"))
+        {
+            Outcome = ConsoleWords.Saved;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        if (!CanEdit)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.RefusedReadOnly;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        int? maxConcurrent = Limit(MaxConcurrent, NumberFields.MaxConcurrent);
+        int? dailyCap = Limit(DailyCap, NumberFields.DailyCap);
+        if (Errors.Count > 0)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.NotSaved;
+            return Page();
+        }
+
+        string who = User.Identity?.Name ?? "?";
+        string? province = Blank(Province);
+        string? city = Blank(City);
+        string? menu = Blank(Menu);
+        string[] groups = [.. Groups.Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var facts = new Facts(province, city, Enabled != "off", maxConcurrent, dailyCap, menu, groups);
+        try
+        {
+            if (Existing is null)
+            {
+                var setup = new CallerNumberSetup((NewNumber ?? "").Trim())
+                {
+                    Province = province,
+                    City = city,
+                    Enabled = facts.Enabled,
+                    MaxConcurrent = maxConcurrent,
+                    DailyCap = dailyCap,
+                    IvrMenu = menu,
+                    SkillGroups = groups,
+                };
+                var added = await numbers.AddAsync(setup, stored => new AuditEntry(who, "number", $"added {stored.E164}: {facts}"), cancellationToken);
+                return Redirect($"/numbers/edit?number={Uri.EscapeDataString(added.E164)}&saved=1");
+            }
+
+            CallerNumberListing? before = await FindAsync(Existing, cancellationToken);
+            string detail = before is null ? Existing : $"{Existing}: {facts.Since(Facts.Of(before))}";
+            var change = new CallerNumberChange
+            {
+                Province = new(province),
+                City = new(city),
+                Enabled = new(facts.Enabled),
+                MaxConcurrent = new(maxConcurrent),
+                DailyCap = new(dailyCap),
+                IvrMenu = new(menu),
+                SkillGroups = new(groups),
+            };
+            await numbers.UpdateAsync(Existing, change, new AuditEntry(who, "number", detail), cancellationToken);
+            Outcome = ConsoleWords.Saved;
+        }
+        catch (RuleEditException refusal)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.NotSaved;
+            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
+            {
+                AddError(FormField.KeyOf(problem, NumberFields.All), problem);
+            }
+        }
+
+        return Page();
+    }
+
+    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        AllSkillGroups = await skillGroups.ListAsync(cancellationToken);
+        AllMenus = await menus.ListAsync(cancellationToken);
+    }
+
+    private async Task<CallerNumberListing?> FindAsync(string number, CancellationToken cancellationToken) =>
+        (await numbers.ListAsync(cancellationToken)).FirstOrDefault(n => n.Number == number);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private int? Limit(string? text, FormField field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int limit))
+        {
+            return limit;
+        }
+
+        AddError(field.Key, HttpContext.Say(ConsoleWords.NotWholeNumber));
+        return null;
+    }
+
+    private void AddError(string key, string message)
+    {
+        if (!Errors.TryGetValue(key, out List<string>? list))
+        {
+            Errors[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>A number's settings as the audit log words them.</summary>
+    private sealed record Facts(string? Province, string? City, bool Enabled, int? MaxConcurrent, int? DailyCap, string? Menu, IReadOnlyList<string> Groups)
+    {
+        public static Facts Of(CallerNumberListing n) => new(n.Province, n.City, n.Enabled, n.MaxConcurrent, n.DailyCap, n.IvrMenu, n.SkillGroups);
+
+        public override string ToString() => string.Join("; ", Pairs().Select(p => $"{p.Field} {p.Value}"));
+
+        public string Since(Facts before) =>
+            string.Join("; ", before.Pairs().Zip(Pairs()).Where(p => p.First.Value != p.Second.Value).Select(p => $"{p.First.Field} {p.First.Value} → {p.Second.Value}")
+                .DefaultIfEmpty("no change"));
+
+        private IEnumerable<(string Field, string Value)> Pairs() =>
+        [
+            ("region", Province is null ? "automatic" : $"{Province}/{City}"),
+            ("enabled", Enabled ? "yes" : "no"),
+            ("max-concurrent", MaxConcurrent?.ToString(CultureInfo.InvariantCulture) ?? "none"),
+            ("daily-cap", DailyCap?.ToString(CultureInfo.InvariantCulture) ?? "none"),
+            ("menu", Menu ?? "none"),
+            ("skill groups", Groups.Count == 0 ? "none" : string.Join(",", Groups)),
+        ];
+    }
+}

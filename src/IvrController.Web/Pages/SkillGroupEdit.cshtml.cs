@@ -1,0 +1,131 @@
+using IvrController.Admin;
+using IvrController.Web.Language;
+using IvrController.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IvrController.Web.Pages;
+
+/// <summary>One skill group as a form, new or existing: name and direction, through <see cref="SkillGroupAdmin"/> (ivrctl skill-groups).</summary>
+public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
+{
+    /// <summary>The stored directions, in the order the form offers them.</summary>
+    public static readonly string[] Directions = ["outbound", "inbound", "both"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty]
+    public string? NewId { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Direction { get; set; }
+
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    public Word? Outcome { get; private set; }
+
+    public bool Refused { get; private set; }
+
+    public bool CanEdit => User.CanEdit();
+
+    public bool IsNew => Id is null;
+
+    public static Word DirectionWord(string direction) => direction switch
+    {
+        "outbound" => ConsoleWords.DirectionOutbound,
+        "inbound" => ConsoleWords.DirectionInbound,
+        _ => ConsoleWords.DirectionBoth,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is null)
+        {
+            Direction = "outbound";
+            return Page();
+        }
+
+        if (await FindAsync(Id, cancellationToken) is not { } group)
+        {
+            return NotFound();
+        }
+
+        (Name, Direction) = (group.Name, group.Direction);
+        if (Request.Query.ContainsKey("saved"))
+        {
+            Outcome = ConsoleWords.Saved;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.RefusedReadOnly;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        string who = User.Identity?.Name ?? "?";
+        string name = (Name ?? "").Trim();
+        string direction = Direction ?? "";
+        try
+        {
+            if (Id is null)
+            {
+                string id = (NewId ?? "").Trim();
+                await skillGroups.AddAsync(id, name, direction, new AuditEntry(who, "skill group", $"added {id}: name {name}; direction {direction}"), cancellationToken);
+                return Redirect($"/skill-groups/edit/{Uri.EscapeDataString(id)}?saved=1");
+            }
+
+            SkillGroupListing? before = await FindAsync(Id, cancellationToken);
+            var changes = new List<string>();
+            if (before is not null && before.Name != name)
+            {
+                changes.Add($"name {before.Name} → {name}");
+            }
+
+            if (before is not null && before.Direction != direction)
+            {
+                changes.Add($"direction {before.Direction} → {direction}");
+            }
+
+            await skillGroups.UpdateAsync(
+                Id,
+                new SkillGroupChange { Name = new(name), Direction = new(direction) },
+                new AuditEntry(who, "skill group", $"{Id}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}"),
+                cancellationToken);
+            Outcome = ConsoleWords.Saved;
+        }
+        catch (RuleEditException refusal)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.NotSaved;
+            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
+            {
+                string key = FormField.KeyOf(problem, SkillGroupFields.All);
+                if (!Errors.TryGetValue(key, out List<string>? list))
+                {
+                    Errors[key] = list = [];
+                }
+
+                list.Add(problem);
+            }
+        }
+
+        return Page();
+    }
+
+    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
+
+    private async Task<SkillGroupListing?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await skillGroups.ListAsync(cancellationToken)).FirstOrDefault(g => g.Id == id);
+}

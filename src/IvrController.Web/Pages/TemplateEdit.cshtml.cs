@@ -1,0 +1,290 @@
+using System.Globalization;
+using IvrController.Admin;
+using IvrController.Rules.Surveys;
+using IvrController.Store.Vocabulary;
+using IvrController.Web.Language;
+using IvrController.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IvrController.Web.Pages;
+
+/// <summary>
+/// One survey template as a form, new (no id) or existing; saved through <see cref="SurveyTemplateAdmin"/>,
+/// the path of ivrctl templates add/update, with its audit entry in the same transaction.
+/// </summary>
+public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
+{
+    public const int KeyRows = 6;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Direction { get; set; }
+
+    [BindProperty]
+    public string? Enabled { get; set; }
+
+    [BindProperty]
+    public string? GuidePrompt { get; set; }
+
+    [BindProperty]
+    public string? ClosingPrompt { get; set; }
+
+    [BindProperty]
+    public string? InvalidPrompt { get; set; }
+
+    [BindProperty]
+    public string? TimeoutPrompt { get; set; }
+
+    [BindProperty]
+    public string? TimeoutSeconds { get; set; }
+
+    [BindProperty]
+    public string? Retries { get; set; }
+
+    [BindProperty]
+    public string? Language { get; set; }
+
+    [BindProperty]
+    public List<string?> KeyDigits { get; set; } = [];
+
+    [BindProperty]
+    public List<string?> KeyLabels { get; set; } = [];
+
+    [BindProperty]
+    public List<string?> KeyScores { get; set; } = [];
+
+    /// <summary>Refusals by field key (<see cref="TemplateFields"/>); "" = about the whole form.</summary>
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    public Word? Outcome { get; private set; }
+
+    public bool Refused { get; private set; }
+
+    public bool CanEdit => User.CanEdit();
+
+    public bool IsNew => Id is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is null)
+        {
+            Fill(new SurveyTemplate
+            {
+                Id = "new",
+                Name = "",
+                GuidePrompt = "survey_guide_outbound",
+                ClosingPrompt = "survey_closing",
+                InvalidPrompt = "survey_invalid",
+                TimeoutPrompt = "survey_timeout",
+                Keys = [new SurveyKey('1', "满意", 5), new SurveyKey('2', "一般", 3), new SurveyKey('3', "不满意", 1)],
+            });
+            return Page();
+        }
+
+        SurveyTemplate? template = await templates.GetAsync(Id, cancellationToken);
+        if (template is null)
+        {
+            return NotFound();
+        }
+
+        Fill(template);
+        if (Request.Query.ContainsKey("saved"))
+        {
+            Outcome = ConsoleWords.Saved;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.RefusedReadOnly;
+            PadKeys();
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        SurveyTemplate? asked = Read();
+        PadKeys();
+        if (asked is null)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.NotSaved;
+            return Page();
+        }
+
+        string who = User.Identity?.Name ?? "?";
+        try
+        {
+            if (Id is null)
+            {
+                SurveyTemplate added = await templates.AddAsync(asked, new AuditEntry(who, "survey template", $"added {asked.Name}: {Describe(asked)}"), cancellationToken);
+                return Redirect($"/templates/edit/{added.Id}?saved=1");
+            }
+
+            await templates.UpdateAsync(Id, _ => asked, (before, after) => new AuditEntry(who, "survey template", Difference(before, after)), cancellationToken);
+            Outcome = ConsoleWords.Saved;
+        }
+        catch (RuleEditException refusal)
+        {
+            Refused = true;
+            Outcome = ConsoleWords.NotSaved;
+            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
+            {
+                AddError(FormField.KeyOf(problem, TemplateFields.All), problem);
+            }
+        }
+
+        return Page();
+    }
+
+    public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
+
+    public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
+
+    /// <summary>Every field as it reads in the audit log: "retries 1 → 2; keys 1=满意:5 → 1=满意:5,2=一般:3".</summary>
+    private static string Difference(SurveyTemplate before, SurveyTemplate after)
+    {
+        var changes = Facts(before).Zip(Facts(after))
+            .Where(pair => pair.First.Value != pair.Second.Value)
+            .Select(pair => $"{pair.First.Field} {pair.First.Value} → {pair.Second.Value}");
+        return $"{before.Name}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}";
+    }
+
+    private static string Describe(SurveyTemplate template) => string.Join("; ", Facts(template).Select(f => $"{f.Field} {f.Value}"));
+
+    private static IEnumerable<(string Field, string Value)> Facts(SurveyTemplate t) =>
+    [
+        ("name", t.Name),
+        ("direction", RuleWords.SurveyDirections.Word(t.Direction)),
+        ("enabled", t.Enabled ? "yes" : "no"),
+        ("guide", t.GuidePrompt),
+        ("closing", t.ClosingPrompt),
+        ("invalid", t.InvalidPrompt),
+        ("timeout-prompt", t.TimeoutPrompt),
+        ("timeout", $"{t.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
+        ("retries", t.Retries.ToString(CultureInfo.InvariantCulture)),
+        ("language", t.Language),
+        ("keys", string.Join(",", t.Keys.Select(k => $"{k.Digit}={k.Label}:{k.Score.ToString(CultureInfo.InvariantCulture)}"))),
+    ];
+
+    private void Fill(SurveyTemplate template)
+    {
+        Name = template.Name;
+        Direction = RuleWords.SurveyDirections.Word(template.Direction);
+        Enabled = template.Enabled ? "on" : "off";
+        GuidePrompt = template.GuidePrompt;
+        ClosingPrompt = template.ClosingPrompt;
+        InvalidPrompt = template.InvalidPrompt;
+        TimeoutPrompt = template.TimeoutPrompt;
+        TimeoutSeconds = template.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        Retries = template.Retries.ToString(CultureInfo.InvariantCulture);
+        Language = template.Language;
+        KeyDigits = [.. template.Keys.Select(k => (string?)k.Digit.ToString())];
+        KeyLabels = [.. template.Keys.Select(k => (string?)k.Label)];
+        KeyScores = [.. template.Keys.Select(k => (string?)k.Score.ToString(CultureInfo.InvariantCulture))];
+        PadKeys();
+    }
+
+    private void PadKeys()
+    {
+        int rows = Math.Max(KeyRows, new[] { KeyDigits.Count, KeyLabels.Count, KeyScores.Count }.Max());
+        foreach (List<string?> column in new[] { KeyDigits, KeyLabels, KeyScores })
+        {
+            while (column.Count < rows)
+            {
+                column.Add(null);
+            }
+        }
+    }
+
+    /// <summary>The form as a template, or null when a field cannot be read (the errors say which).</summary>
+    private SurveyTemplate? Read()
+    {
+        SurveyDirection direction = default;
+        if (!RuleWords.SurveyDirections.TryParse(Direction, out direction))
+        {
+            AddError(TemplateFields.Direction.Key, HttpContext.Say(ConsoleWords.NotAChoice));
+        }
+
+        int? timeout = WholeNumber(TimeoutSeconds, TemplateFields.Timeout);
+        int? retries = WholeNumber(Retries, TemplateFields.Retries);
+        var keys = new List<SurveyKey>();
+        for (int row = 0; row < new[] { KeyDigits.Count, KeyLabels.Count, KeyScores.Count }.Max(); row++)
+        {
+            string digit = (KeyDigits.ElementAtOrDefault(row) ?? "").Trim();
+            string label = (KeyLabels.ElementAtOrDefault(row) ?? "").Trim();
+            string score = (KeyScores.ElementAtOrDefault(row) ?? "").Trim();
+            if (digit.Length == 0 && label.Length == 0 && score.Length == 0)
+            {
+                continue;
+            }
+
+            if (digit.Length != 1)
+            {
+                AddError(TemplateFields.Keys.Key, HttpContext.Say(ConsoleWords.NotAKey));
+                continue;
+            }
+
+            if (WholeNumber(score, TemplateFields.Keys) is { } points)
+            {
+                keys.Add(new SurveyKey(digit[0], label, points));
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new SurveyTemplate
+        {
+            Id = Id ?? "new",
+            Name = (Name ?? "").Trim(),
+            Direction = direction,
+            Enabled = Enabled != "off",
+            GuidePrompt = GuidePrompt ?? "",
+            ClosingPrompt = ClosingPrompt ?? "",
+            InvalidPrompt = InvalidPrompt ?? "",
+            TimeoutPrompt = TimeoutPrompt ?? "",
+            Timeout = TimeSpan.FromSeconds(timeout!.Value),
+            Retries = retries!.Value,
+            Language = Language ?? "",
+            Keys = keys,
+        };
+    }
+
+    private int? WholeNumber(string? text, FormField field)
+    {
+        if (int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
+        {
+            return number;
+        }
+
+        AddError(field.Key, HttpContext.Say(ConsoleWords.NotWholeNumber));
+        return null;
+    }
+
+    private void AddError(string key, string message)
+    {
+        if (!Errors.TryGetValue(key, out List<string>? list))
+        {
+            Errors[key] = list = [];
+        }
+
+        if (!list.Contains(message))
+        {
+            list.Add(message);
+        }
+    }
+}
