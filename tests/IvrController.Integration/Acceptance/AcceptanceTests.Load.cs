@@ -30,7 +30,21 @@ public sealed partial class AcceptanceTests
         await deployment.RestartControllerAsync(async () =>
         {
             await using ControllerProcess controller = await ControllerProcess.StartAsync(deployment.ControllerArguments());
-            // A fresh controller's first calls pay for JIT compilation: one round cold, then the same again warm.
+            try
+            {
+                await PlayRoundsAsync(controller);
+            }
+            catch
+            {
+                // The measured controller's own log is not in the scene's: show it with the failure.
+                output.WriteLine($"======== ivrctl serve said:{Environment.NewLine}{controller.Output}");
+                throw;
+            }
+        });
+
+        // A fresh controller's first calls pay for JIT compilation: one round cold, then the same again warm.
+        async Task PlayRoundsAsync(ControllerProcess controller)
+        {
             foreach (string round in new[] { "cold", "warm" })
             {
                 DateTimeOffset roundStarted = DateTimeOffset.UtcNow;
@@ -54,7 +68,7 @@ public sealed partial class AcceptanceTests
                 Assert.True(pstnResult.Succeeded, $"the PSTN phone's calls ({round}): {pstnResult.Meaning}; logs in {scene.LogDirectory}");
                 Assert.Equal(calls, rated);
             }
-        });
+        }
     });
 
     /// <summary>Rated surveys stored since the scene started, once they reach <paramref name="expected"/> or time runs out.</summary>

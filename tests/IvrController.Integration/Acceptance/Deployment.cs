@@ -163,13 +163,19 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             controller.Dispose();
         }
 
-        if (whileDown is not null)
+        try
         {
-            await whileDown();
+            if (whileDown is not null)
+            {
+                await whileDown();
+            }
         }
-
-        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await StartControllerAsync(starting.Token);
+        finally
+        {
+            // Also when what ran meanwhile failed: the tests after this one need their controller.
+            using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await StartControllerAsync(starting.Token);
+        }
     }
 
     /// <summary>
