@@ -85,9 +85,38 @@ internal static class ControllerProcess
             ("call_sockets", CountConnectionsOnPort(outbound.LocalEndPoint.Port, local: true)),
             ("db_sockets", CountConnectionsOnPort(databasePort, local: false)),
             ("sessions", outbound.ActiveSessions),
+            ("context_switches", CountContextSwitches()),
         };
         IEnumerable<string> outcomes = dispatcher.Outcomes.Snapshot().Select(o => $"outcome.{o.Key}={o.Value.ToString(CultureInfo.InvariantCulture)}");
         return string.Join(' ', fields.Select(f => $"{f.Name}={f.Value.ToString(CultureInfo.InvariantCulture)}").Concat(outcomes));
+    }
+
+    /// <summary>
+    /// Voluntary and involuntary context switches of the process's live threads (/proc/self/task/*/status):
+    /// each is a thread going to sleep or being put off the CPU, the cost the wake-up cuts are measured by.
+    /// </summary>
+    private static double CountContextSwitches()
+    {
+        double count = 0;
+        foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (string line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        count += double.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended while we looked.
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

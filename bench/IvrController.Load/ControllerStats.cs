@@ -25,6 +25,9 @@ internal sealed class ControllerStats(IReadOnlyDictionary<string, double> values
 
     public double Gen2 => values["gen2"];
 
+    /// <summary>Context switches of the live threads so far (a thread that ended takes its count with it).</summary>
+    public double ContextSwitches => values.GetValueOrDefault("context_switches");
+
     public double Outcome(string kind) => values.GetValueOrDefault("outcome." + kind);
 
     public IEnumerable<string> OutcomeKinds => values.Keys.Where(k => k.StartsWith("outcome.", StringComparison.Ordinal)).Select(k => k["outcome.".Length..]);

@@ -40,12 +40,10 @@ public static class ControllerHost
         });
         AddControllerSources(builder.Configuration, args);
 
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-            console.UseUtcTimestamp = true;
-        });
+        // The console log is written in batches (BatchedConsoleLog says why); the event-source logger stays for dotnet-trace.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddEventSourceLogger();
+        builder.Services.AddSingleton<ILoggerProvider>(_ => new BatchedConsoleLog(Console.Out));
 
         var settings = new ControllerSettings();
         builder.Configuration.Bind(settings);
