@@ -23,9 +23,12 @@ public sealed class EslConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _pendingLock = new();
     private readonly Queue<PendingReply> _pending = new();
-    private readonly TaskCompletionSource<EslConnectionException> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Both complete on the thread that ends the connection (the read loop, or whoever aborts it), which then runs
+    // what waits for them up to its next await, as it does for pending replies: no hand-off to a pool thread per
+    // connection end. Neither is completed while a lock of ours is held.
+    private readonly TaskCompletionSource<EslConnectionException> _closed = new(TaskCreationOptions.None);
     private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _readLoopEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _readLoopEnded = new(TaskCreationOptions.None);
     private EslConnectionException? _failure;
     private int _readLoopStarted;
     private int _transportClosed;
@@ -245,6 +248,7 @@ public sealed class EslConnection : IAsyncDisposable
     private async Task WriteAsync(IReadOnlyList<(EslCommand Command, PendingReply Pending)> commands, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        EslConnectionException? failed = null;
         try
         {
             lock (_pendingLock)
@@ -274,14 +278,19 @@ public sealed class EslConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            var reason = new EslConnectionException($"writing '{commands[0].Command.Description}' failed: {e.Message}", e);
-            Fail(reason);
-            _stop.Cancel();
-            throw reason;
+            failed = new EslConnectionException($"writing '{commands[0].Command.Description}' failed: {e.Message}", e);
         }
         finally
         {
             _writeLock.Release();
+        }
+
+        // Outside the write lock: failing the connection runs its waiters, which may write (and find it failed).
+        if (failed is not null)
+        {
+            Fail(failed);
+            _stop.Cancel();
+            throw failed;
         }
     }
 

@@ -155,10 +155,13 @@ public sealed class OutboundServer : IAsyncDisposable
                 continue;
             }
 
+            // The session starts on this thread (up to its first wait, the reply to connect): handing it to the
+            // pool would cost a thread wake-up per call. Its entry is there before it can end; a session that
+            // ended first has removed the placeholder, and the update then finds nothing to replace.
             long id = Interlocked.Increment(ref _nextSessionId);
-            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _sessions[id] = RunSessionAsync(id, socket, registered.Task);
-            registered.SetResult();
+            _sessions[id] = Task.CompletedTask;
+            Task session = RunSessionAsync(id, socket);
+            _sessions.TryUpdate(id, session, Task.CompletedTask);
         }
 
         _logger.LogInformation("Stopped accepting calls on {EndPoint}: {Reason}", _boundEndPoint, stopReason);
@@ -180,10 +183,8 @@ public sealed class OutboundServer : IAsyncDisposable
         return _allowed.Addresses.Contains(address) || _allowed.Networks.Any(n => n.Contains(address));
     }
 
-    private async Task RunSessionAsync(long id, Socket socket, Task registered)
+    private async Task RunSessionAsync(long id, Socket socket)
     {
-        // Run only once the task is in _sessions, so the removal below cannot come first.
-        await registered.ConfigureAwait(false);
         ILogger logger = _loggerFactory.CreateLogger<OutboundSession>();
         var session = new OutboundSession(_options.SessionEventQueueCapacity, logger);
         var transport = EslTransport.FromSocket(socket);
