@@ -66,7 +66,7 @@ public sealed class PromptsOptions
         }
 
         string switchDirectory = EffectiveSwitchDirectory!;
-        if (!switchDirectory.StartsWith('/'))
+        if (!string.IsNullOrWhiteSpace(SwitchDirectory) && !switchDirectory.StartsWith('/'))
         {
             problems.Add($"Prompts:SwitchDirectory '{switchDirectory}' must be an absolute path as the switch sees it");
         }
