@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -23,6 +24,9 @@ public sealed partial class PromptStudio
     private static readonly TimeSpan MinimumRecording = TimeSpan.FromMilliseconds(250);
 
     private readonly PromptsOptions _options;
+
+    // espeak-ng speaks an unknown voice's words with its default voice and exits 0: each voice is looked up once.
+    private readonly ConcurrentDictionary<string, bool> _voices = new(StringComparer.OrdinalIgnoreCase);
 
     public PromptStudio(PromptsOptions options)
     {
@@ -101,6 +105,7 @@ public sealed partial class PromptStudio
             return SwitchPathOf(name);
         }
 
+        await CheckVoiceAsync(VoiceFor(language), language, cancellationToken).ConfigureAwait(false);
         DirectoryInfo work = System.IO.Directory.CreateTempSubdirectory("ivr-prompt-");
         try
         {
@@ -165,6 +170,28 @@ public sealed partial class PromptStudio
         }
     }
 
+    private async Task CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken)
+    {
+        if (_voices.ContainsKey(voice))
+        {
+            return;
+        }
+
+        string list = await RunAsync(_options.Espeak, "espeak-ng", ["--voices"], cancellationToken).ConfigureAwait(false);
+        // Columns: Pty Language Age/Gender VoiceName File Other-languages; -v takes the language, the name or the file's name.
+        bool known = list.Split('\n').Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(columns => columns.Length >= 5)
+            .Any(columns => new[] { columns[1], columns[3], columns[4], columns[4].Split('/')[^1] }.Contains(voice, StringComparer.OrdinalIgnoreCase));
+        if (!known)
+        {
+            string setting = language == "en" ? "Prompts:EnglishVoice" : "Prompts:MandarinVoice";
+            throw new PromptRenderingException($"espeak-ng has no voice '{voice}' (espeak-ng --voices lists them; set {setting})");
+        }
+
+        _voices.TryAdd(voice, true);
+    }
+
     private static string SpeedFor(string language) => language == "en" ? "155" : "175";
 
     private static string Hash(byte[] what) => Convert.ToHexStringLower(SHA256.HashData(what))[..32];
@@ -204,7 +231,8 @@ public sealed partial class PromptStudio
         }
     }
 
-    private async Task RunAsync(string program, string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <returns>What the program wrote to standard output.</returns>
+    private async Task<string> RunAsync(string program, string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -245,12 +273,14 @@ public sealed partial class PromptStudio
             }
 
             string said = (await errors.ConfigureAwait(false)).Trim();
-            await output.ConfigureAwait(false);
+            string written = await output.ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
                 string first = said.Split('\n', 2)[0].Trim();
                 throw new PromptRenderingException($"{tool} failed (exit code {process.ExitCode}){(first.Length == 0 ? "" : $": {first}")}");
             }
+
+            return written;
         }
     }
 

@@ -74,14 +74,27 @@ public sealed class PromptStudioTests
     }
 
     [Fact]
-    public async Task An_unknown_voice_is_espeak_ngs_own_complaint()
+    public async Task An_unknown_voice_is_refused_rather_than_spoken_with_espeak_ngs_default_voice()
     {
         using var tools = new PromptTools(change: o => o.EnglishVoice = "no-such-voice");
 
         var refused = await Assert.ThrowsAsync<PromptRenderingException>(() => tools.Studio.SpeakAsync("en", "Hello there.", CancellationToken.None));
 
-        Assert.StartsWith("espeak-ng failed (exit code ", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("espeak-ng has no voice 'no-such-voice' (espeak-ng --voices lists them; set Prompts:EnglishVoice)", refused.Message);
         Assert.Empty(tools.Files());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "cmn")]
+    [InlineData("zh-CN", "sit/cmn-Latn-pinyin")]
+    [InlineData("en", "en-gb")]
+    public async Task A_voice_given_by_language_or_file_name_is_known(string language, string voice)
+    {
+        using var tools = new PromptTools(change: o => (o.EnglishVoice, o.MandarinVoice) = (voice, voice));
+
+        string path = await tools.Studio.SpeakAsync(language, "ni hao", CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(tools.Directory, Path.GetFileName(path))));
     }
 
     [Fact]
