@@ -20,6 +20,9 @@
 #   IVR_RUN_DIR       where the cluster, the build and the password live (default: <repo>/.run)
 #   IVR_DEMO=0        do not load the demo data
 #   IVR_WEB=0         do not serve the web console (nor /metrics, /healthz, /readyz)
+#   IVR_PROMPTS_DIR   the prompts directory shared with the switch, where prompts given as words are
+#                     spoken into files (default: $IVR_RUN_DIR/prompts; the switch on this host reads the
+#                     same absolute path). Needs espeak-ng and sox (apt-get install espeak-ng sox).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -78,4 +81,14 @@ if [[ ${IVR_WEB:-1} != 0 ]]; then
 fi
 
 log "starting the controller; Ctrl-C stops it"
+# Prompts as words: the controller writes here, and a switch on this host plays the same absolute paths.
+# ivrctl reads IVR_PROMPTS_DIR too, so `ivrctl templates update … --guide-text …` writes to the same place.
+IVR_PROMPTS_DIR="${IVR_PROMPTS_DIR:-$run_dir/prompts}"
+export IVR_PROMPTS_DIR
+mkdir -p "$IVR_PROMPTS_DIR"
+chmod 755 "$IVR_PROMPTS_DIR"
+log "prompts directory (words spoken into files; the switch reads the same path): $IVR_PROMPTS_DIR"
+command -v espeak-ng >/dev/null && command -v sox >/dev/null \
+    || log "NOTE: espeak-ng or sox is missing: prompts given as words will be refused until you apt-get install espeak-ng sox"
+
 exec "$ivrctl" serve --CallJournal:Directory="$run_dir/call-journal" "${web[@]}" "$@"

@@ -104,6 +104,19 @@ if [[ ! -x $chromium_path ]]; then
     fi
 fi
 
+# Prompts given as words are spoken with espeak-ng and resampled with sox (src/IvrController.Admin/Prompts);
+# their tests run the real programs and fail, saying so, without them. Installed when missing and run as root.
+if ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing espeak-ng and sox for the prompt tests"
+        if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends espeak-ng sox; } >&2; then
+            log "WARNING: could not install espeak-ng and sox; the prompt tests will FAIL"
+        fi
+    else
+        log "NOTE: espeak-ng or sox is missing; the prompt tests will FAIL (sudo apt-get install -y espeak-ng sox)"
+    fi
+fi
+
 pg_dir="${IVR_PG_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ivr-pg.XXXXXX")}"
 fs_dir=""
 results_dir="$repo_root/.testresults"

@@ -1,5 +1,7 @@
 using Dapper;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Ivr;
+using IvrController.Rules.Prompts;
 using IvrController.Store.Rows;
 using IvrController.Store.Vocabulary;
 using Npgsql;
@@ -11,13 +13,16 @@ namespace IvrController.Admin;
 /// the menus as they would be are checked with the rules' validation against the skill groups, agents and
 /// menus read in the same transaction: the edited menus must be sound, and the edit may not break another
 /// menu (a submenu that would vanish, a loop of default actions). Options are always replaced as a whole.
+/// Prompts given as words are spoken into the prompts directory by <paramref name="studio"/>, in the language the
+/// words are written in (menus have none of their own).
 /// </summary>
-public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
+public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? studio = null)
 {
     private const string SelectMenus = """
         select name as Name, greeting_prompt as GreetingPrompt, invalid_prompt as InvalidPrompt,
                timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, max_retries as MaxRetries,
-               default_action as DefaultAction, default_target as DefaultTarget
+               default_action as DefaultAction, default_target as DefaultTarget,
+               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText
         from ivr_menus order by name;
 
         select menu as Menu, digit as Digit, action as Action, target as Target
@@ -34,14 +39,17 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
         """;
 
     private const string InsertMenu = """
-        insert into ivr_menus (name, greeting_prompt, invalid_prompt, timeout_prompt, timeout_ms, max_retries, default_action, default_target)
-        values (@Name, @Greeting, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @MaxRetries, @DefaultAction, @DefaultTarget)
+        insert into ivr_menus (name, greeting_prompt, invalid_prompt, timeout_prompt, timeout_ms, max_retries, default_action, default_target,
+                               greeting_text, invalid_text, timeout_text)
+        values (@Name, @Greeting, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @MaxRetries, @DefaultAction, @DefaultTarget,
+                @GreetingText, @InvalidText, @TimeoutText)
         """;
 
     private const string UpdateMenu = """
         update ivr_menus
         set greeting_prompt = @Greeting, invalid_prompt = @InvalidPrompt, timeout_prompt = @TimeoutPrompt, timeout_ms = @TimeoutMs,
-            max_retries = @MaxRetries, default_action = @DefaultAction, default_target = @DefaultTarget
+            max_retries = @MaxRetries, default_action = @DefaultAction, default_target = @DefaultTarget,
+            greeting_text = @GreetingText, invalid_text = @InvalidText, timeout_text = @TimeoutText
         where name = @Name;
         delete from ivr_options where menu = @Name;
         """;
@@ -101,13 +109,15 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
                 }
             }
 
+            var voiced = menus.Select(menu => Voiced(menu, null, problems)).ToList();
             if (problems.Count > 0)
             {
                 throw RuleEditRefusal.Because(doing, problems);
             }
 
-            edit.Refuse(menus, edit.Before.Values.Concat(menus));
-            foreach (IvrMenu menu in menus)
+            edit.Refuse(voiced, edit.Before.Values.Concat(voiced));
+            await SpeakAsync(doing, voiced, ct).ConfigureAwait(false);
+            foreach (IvrMenu menu in voiced)
             {
                 await edit.ExecuteAsync(InsertMenu, Columns(menu), ct).ConfigureAwait(false);
                 await WriteOptionsAsync(edit, menu, ct).ConfigureAwait(false);
@@ -127,8 +137,15 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
         return await EditAsync(doing, async (menus, ct) =>
         {
             IvrMenu current = menus.Before.GetValueOrDefault(name) ?? throw RuleEditRefusal.Because(doing, $"there is no menu '{name}'");
-            IvrMenu updated = edit(current) with { Name = current.Name };
+            var problems = new List<string>();
+            IvrMenu updated = Voiced(edit(current) with { Name = current.Name }, current, problems);
+            if (problems.Count > 0)
+            {
+                throw RuleEditRefusal.Because(doing, problems);
+            }
+
             menus.Refuse([updated], menus.Before.Values.Where(m => m.Name != name).Append(updated));
+            await SpeakAsync(doing, [updated], ct).ConfigureAwait(false);
             await menus.ExecuteAsync(UpdateMenu, Columns(updated), ct).ConfigureAwait(false);
             await WriteOptionsAsync(menus, updated, ct).ConfigureAwait(false);
             return updated;
@@ -192,6 +209,34 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
             RuleWords.IvrAction(row.DefaultAction, row.DefaultTarget))).ToList();
     }
 
+    /// <summary>The menu with each prompt given as words pointing at the file they will be spoken into.</summary>
+    private IvrMenu Voiced(IvrMenu menu, IvrMenu? before, List<string> problems)
+    {
+        string Plan(string what, string? words, string prompt, string? wordsBefore, string? promptBefore) => SpokenPrompt.Plan(
+            studio, what, PromptWords.LanguageOf(words ?? ""), words, prompt,
+            before is null ? null : (wordsBefore, promptBefore!, PromptWords.LanguageOf(wordsBefore ?? "")), problems);
+
+        return menu with
+        {
+            Greeting = Plan("greeting", menu.GreetingText, menu.Greeting, before?.GreetingText, before?.Greeting),
+            InvalidPrompt = Plan("invalid prompt", menu.InvalidText, menu.InvalidPrompt, before?.InvalidText, before?.InvalidPrompt),
+            TimeoutPrompt = Plan("timeout prompt", menu.TimeoutText, menu.TimeoutPrompt, before?.TimeoutText, before?.TimeoutPrompt),
+        };
+    }
+
+    private async Task SpeakAsync(string doing, IEnumerable<IvrMenu> menus, CancellationToken cancellationToken)
+    {
+        List<string> problems = await SpokenPrompt.SpeakAsync(
+            studio,
+            menus.SelectMany(menu => new[] { ("greeting", menu.GreetingText), ("invalid prompt", menu.InvalidText), ("timeout prompt", menu.TimeoutText) })
+                .Select(p => (p.Item1, PromptWords.LanguageOf(p.Item2 ?? ""), p.Item2)),
+            cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            throw RuleEditRefusal.Because(doing, problems);
+        }
+    }
+
     private static Dictionary<string, object?> Columns(IvrMenu menu) => new(StringComparer.Ordinal)
     {
         ["Name"] = menu.Name,
@@ -202,6 +247,9 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource)
         ["MaxRetries"] = menu.MaxRetries,
         ["DefaultAction"] = RuleWords.IvrActions.Word(menu.DefaultAction.Kind),
         ["DefaultTarget"] = menu.DefaultAction.Target,
+        ["GreetingText"] = menu.GreetingText,
+        ["InvalidText"] = menu.InvalidText,
+        ["TimeoutText"] = menu.TimeoutText,
     };
 
     private static async Task WriteOptionsAsync(IvrMenuEdit edit, IvrMenu menu, CancellationToken cancellationToken)

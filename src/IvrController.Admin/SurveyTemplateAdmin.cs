@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Rows;
 using IvrController.Store.Vocabulary;
@@ -11,9 +12,11 @@ namespace IvrController.Admin;
 /// Adds, changes and removes survey templates with their keys, each edit in one transaction. An edit is
 /// checked with <see cref="SurveyTemplate.Validate"/> before anything is written, so the admin reads the
 /// rules' words (retries 1–5, keys once each) rather than a constraint name. Keys are always replaced as
-/// a whole. Templates are found by name or by id.
+/// a whole. Templates are found by name or by id. Prompts given as words are spoken into the prompts directory
+/// by <paramref name="studio"/> before the row is written (without one, words cannot be given or changed), and a
+/// template with keys but no guide gets one made from the keys.
 /// </summary>
-public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
+public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudio? studio = null)
 {
     // The database assigns the id on insert; validation wants one, and this one is never written.
     private const string PendingId = "new";
@@ -21,7 +24,8 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
     private const string SelectTemplates = """
         select id as Id, name as Name, direction as Direction, enabled as Enabled,
                guide_prompt as GuidePrompt, closing_prompt as ClosingPrompt, invalid_prompt as InvalidPrompt,
-               timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, retries as Retries, language as Language
+               timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, retries as Retries, language as Language,
+               guide_text as GuideText, closing_text as ClosingText, invalid_text as InvalidText, timeout_text as TimeoutText
         from survey_templates
         """;
 
@@ -31,15 +35,18 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
         """;
 
     private const string InsertTemplate = """
-        insert into survey_templates (name, direction, enabled, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt, timeout_ms, retries, language)
-        values (@Name, @Direction, @Enabled, @GuidePrompt, @ClosingPrompt, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @Retries, @Language)
+        insert into survey_templates (name, direction, enabled, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt, timeout_ms, retries, language,
+                                      guide_text, closing_text, invalid_text, timeout_text)
+        values (@Name, @Direction, @Enabled, @GuidePrompt, @ClosingPrompt, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @Retries, @Language,
+                @GuideText, @ClosingText, @InvalidText, @TimeoutText)
         returning id
         """;
 
     private const string UpdateTemplate = """
         update survey_templates
         set name = @Name, direction = @Direction, enabled = @Enabled, guide_prompt = @GuidePrompt, closing_prompt = @ClosingPrompt,
-            invalid_prompt = @InvalidPrompt, timeout_prompt = @TimeoutPrompt, timeout_ms = @TimeoutMs, retries = @Retries, language = @Language
+            invalid_prompt = @InvalidPrompt, timeout_prompt = @TimeoutPrompt, timeout_ms = @TimeoutMs, retries = @Retries, language = @Language,
+            guide_text = @GuideText, closing_text = @ClosingText, invalid_text = @InvalidText, timeout_text = @TimeoutText
         where id = @Id;
         delete from survey_keys where template_id = @Id;
         """;
@@ -81,12 +88,10 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(template);
         string doing = $"add template {template.Name}";
-        SurveyTemplate candidate = template with { Id = PendingId };
-        List<string> problems = Problems(candidate);
-        if (problems.Count > 0)
-        {
-            throw RuleEditRefusal.Because(doing, problems);
-        }
+        var problems = new List<string>();
+        SurveyTemplate candidate = Voiced(template with { Id = PendingId }, before: null, problems);
+        problems.AddRange(Problems(candidate));
+        await SpeakAsync(doing, candidate, problems, cancellationToken).ConfigureAwait(false);
 
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -132,8 +137,9 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
         SurveyTemplate current = await FindAsync(connection, transaction, nameOrId, lockRow: true, cancellationToken).ConfigureAwait(false)
             ?? throw RuleEditRefusal.Because(doing, $"there is no survey template '{nameOrId}'");
 
-        SurveyTemplate updated = edit(current) with { Id = current.Id };
-        List<string> problems = Problems(updated);
+        var problems = new List<string>();
+        SurveyTemplate updated = Voiced(edit(current) with { Id = current.Id }, current, problems);
+        problems.AddRange(Problems(updated));
         foreach ((SurveyDirection direction, int? inUse) in new[] { (SurveyDirection.Outbound, outboundInUse), (SurveyDirection.Inbound, inboundInUse) })
         {
             if (inUse is null || Id(inUse.Value) != current.Id)
@@ -153,11 +159,7 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw RuleEditRefusal.Because(doing, problems);
-        }
-
+        await SpeakAsync(doing, updated, problems, cancellationToken).ConfigureAwait(false);
         await RuleEditRefusal.TranslatingAsync(doing, async () =>
         {
             var columns = Columns(updated);
@@ -211,6 +213,55 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
         return new SurveyTemplateRemoval(template, switchedOff);
     }
 
+    /// <summary>
+    /// The template with each prompt given as words pointing at the file they will be spoken into, and a guide made
+    /// from the keys when it has none (kept in step with the keys while it is still that made guide).
+    /// </summary>
+    private SurveyTemplate Voiced(SurveyTemplate template, SurveyTemplate? before, List<string> problems)
+    {
+        bool keysSayable = template.Keys.Count > 0 && template.Keys.All(k => !string.IsNullOrWhiteSpace(k.Label));
+        if (studio is not null && keysSayable && template.GuideText is null && string.IsNullOrWhiteSpace(template.GuidePrompt))
+        {
+            template = template with { GuideText = SurveyGuide.FromKeys(template.Keys, template.Language) };
+        }
+        else if (keysSayable && before?.GuideText is { } madeBefore && template.GuideText == madeBefore
+                 && madeBefore == SurveyGuide.FromKeys(before.Keys, before.Language))
+        {
+            template = template with { GuideText = SurveyGuide.FromKeys(template.Keys, template.Language) };
+        }
+
+        return template with
+        {
+            GuidePrompt = SpokenPrompt.Plan(studio, "guide prompt", template.Language, template.GuideText, template.GuidePrompt, Stored(before, t => (t.GuideText, t.GuidePrompt)), problems),
+            ClosingPrompt = SpokenPrompt.Plan(studio, "closing prompt", template.Language, template.ClosingText, template.ClosingPrompt, Stored(before, t => (t.ClosingText, t.ClosingPrompt)), problems),
+            InvalidPrompt = SpokenPrompt.Plan(studio, "invalid prompt", template.Language, template.InvalidText, template.InvalidPrompt, Stored(before, t => (t.InvalidText, t.InvalidPrompt)), problems),
+            TimeoutPrompt = SpokenPrompt.Plan(studio, "timeout prompt", template.Language, template.TimeoutText, template.TimeoutPrompt, Stored(before, t => (t.TimeoutText, t.TimeoutPrompt)), problems),
+        };
+    }
+
+    private static (string? Words, string Prompt, string Language)? Stored(SurveyTemplate? before, Func<SurveyTemplate, (string? Words, string Prompt)> prompt) =>
+        before is null ? null : (prompt(before).Words, prompt(before).Prompt, before.Language);
+
+    /// <summary>Refuses with every problem found so far; otherwise speaks the words, refusing if that fails. Nothing is written either way.</summary>
+    private async Task SpeakAsync(string doing, SurveyTemplate template, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (problems.Count == 0)
+        {
+            problems.AddRange(await SpokenPrompt.SpeakAsync(
+                studio,
+                [
+                    ("guide prompt", template.Language, template.GuideText), ("closing prompt", template.Language, template.ClosingText),
+                    ("invalid prompt", template.Language, template.InvalidText), ("timeout prompt", template.Language, template.TimeoutText),
+                ],
+                cancellationToken).ConfigureAwait(false));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw RuleEditRefusal.Because(doing, problems);
+        }
+    }
+
     private static List<string> Problems(SurveyTemplate template)
     {
         var problems = new List<string>(template.Validate());
@@ -236,6 +287,10 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource)
         ["TimeoutMs"] = (int)Math.Round(template.Timeout.TotalMilliseconds),
         ["Retries"] = template.Retries,
         ["Language"] = template.Language,
+        ["GuideText"] = template.GuideText,
+        ["ClosingText"] = template.ClosingText,
+        ["InvalidText"] = template.InvalidText,
+        ["TimeoutText"] = template.TimeoutText,
     };
 
     private static async Task<(int? Outbound, int? Inbound)> LockSettingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

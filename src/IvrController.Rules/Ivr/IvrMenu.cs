@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using IvrController.Rules.Keypad;
+using IvrController.Rules.Prompts;
 
 namespace IvrController.Rules.Ivr;
 
@@ -17,6 +18,18 @@ public sealed record IvrMenu
     public required string Name { get; init; }
 
     public required string Greeting { get; init; }
+
+    /// <summary>
+    /// The words <see cref="Greeting"/> was made from (then it is the rendered file); null when it names a file
+    /// under sounds/. Menus have no language: the words choose the voice (<see cref="PromptWords.LanguageOf"/>).
+    /// </summary>
+    public string? GreetingText { get; init; }
+
+    /// <summary>The words of <see cref="InvalidPrompt"/>, as <see cref="GreetingText"/>.</summary>
+    public string? InvalidText { get; init; }
+
+    /// <summary>The words of <see cref="TimeoutPrompt"/>, as <see cref="GreetingText"/>.</summary>
+    public string? TimeoutText { get; init; }
 
     public IReadOnlyList<IvrOption> Options { get; init; } = [];
 
@@ -66,6 +79,14 @@ public sealed record IvrMenu
         foreach ((string what, string prompt) in new[] { ("greeting", Greeting), ("invalid prompt", InvalidPrompt), ("timeout prompt", TimeoutPrompt) })
         {
             if (PromptName.ProblemWith(what, prompt) is { } problem)
+            {
+                errors.Add(problem);
+            }
+        }
+
+        foreach ((string what, string? words) in new[] { ("greeting", GreetingText), ("invalid prompt", InvalidText), ("timeout prompt", TimeoutText) })
+        {
+            if (words is not null && PromptWords.ProblemWith(what, words) is { } problem)
             {
                 errors.Add(problem);
             }

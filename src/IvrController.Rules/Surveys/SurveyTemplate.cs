@@ -1,5 +1,6 @@
 using System.Text;
 using IvrController.Rules.Keypad;
+using IvrController.Rules.Prompts;
 
 namespace IvrController.Rules.Surveys;
 
@@ -33,6 +34,21 @@ public sealed record SurveyTemplate
 
     /// <summary>Played when no key came within <see cref="Timeout"/>.</summary>
     public required string TimeoutPrompt { get; init; }
+
+    /// <summary>
+    /// The words <see cref="GuidePrompt"/> was made from: set, the prompt is the file they were rendered to (the
+    /// admin side renders on save); null, the prompt is a file name under sounds/ or an uploaded recording.
+    /// </summary>
+    public string? GuideText { get; init; }
+
+    /// <summary>The words of <see cref="ClosingPrompt"/>, as <see cref="GuideText"/>.</summary>
+    public string? ClosingText { get; init; }
+
+    /// <summary>The words of <see cref="InvalidPrompt"/>, as <see cref="GuideText"/>.</summary>
+    public string? InvalidText { get; init; }
+
+    /// <summary>The words of <see cref="TimeoutPrompt"/>, as <see cref="GuideText"/>.</summary>
+    public string? TimeoutText { get; init; }
 
     public IReadOnlyList<SurveyKey> Keys { get; init; } = [];
 
@@ -110,6 +126,18 @@ public sealed record SurveyTemplate
                  })
         {
             if (PromptName.ProblemWith(what, prompt) is { } problem)
+            {
+                errors.Add(problem);
+            }
+        }
+
+        foreach ((string what, string? words) in new[]
+                 {
+                     ("guide prompt", GuideText), ("closing prompt", ClosingText),
+                     ("invalid prompt", InvalidText), ("timeout prompt", TimeoutText),
+                 })
+        {
+            if (words is not null && PromptWords.ProblemWith(what, words) is { } problem)
             {
                 errors.Add(problem);
             }

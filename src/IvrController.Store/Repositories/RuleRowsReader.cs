@@ -44,7 +44,8 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
 
         select id as Id, name as Name, direction as Direction, enabled as Enabled,
                guide_prompt as GuidePrompt, closing_prompt as ClosingPrompt, invalid_prompt as InvalidPrompt,
-               timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, retries as Retries, language as Language
+               timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, retries as Retries, language as Language,
+               guide_text as GuideText, closing_text as ClosingText, invalid_text as InvalidText, timeout_text as TimeoutText
         from survey_templates order by id;
 
         select template_id as TemplateId, digit as Digit, label as Label, score as Score
@@ -52,7 +53,8 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
 
         select name as Name, greeting_prompt as GreetingPrompt, invalid_prompt as InvalidPrompt,
                timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, max_retries as MaxRetries,
-               default_action as DefaultAction, default_target as DefaultTarget
+               default_action as DefaultAction, default_target as DefaultTarget,
+               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText
         from ivr_menus order by name;
 
         select menu as Menu, digit as Digit, action as Action, target as Target

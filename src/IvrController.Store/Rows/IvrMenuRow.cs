@@ -9,4 +9,7 @@ public sealed record IvrMenuRow(
     int TimeoutMs,
     int MaxRetries,
     string DefaultAction,
-    string? DefaultTarget);
+    string? DefaultTarget,
+    string? GreetingText = null,
+    string? InvalidText = null,
+    string? TimeoutText = null);

@@ -12,4 +12,8 @@ public sealed record SurveyTemplateRow(
     string TimeoutPrompt,
     int TimeoutMs,
     int Retries,
-    string Language);
+    string Language,
+    string? GuideText = null,
+    string? ClosingText = null,
+    string? InvalidText = null,
+    string? TimeoutText = null);

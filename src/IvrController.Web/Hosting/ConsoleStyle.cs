@@ -22,6 +22,9 @@ public static class ConsoleStyle
         .choice .help { display: block; margin: 0 0 0 1.6rem; }
         .field { margin: .75rem 0; }
         .field label { display: block; font-weight: 500; }
+        textarea { font: inherit; padding: .35rem .5rem; border: 1px solid #9aa5b1; border-radius: 4px; width: 100%; max-width: 32rem; min-height: 3.5rem; }
+        .prompt { border-top: 1px solid #e4e7eb; padding-top: .5rem; }
+        .prompt audio { display: block; margin: .35rem 0; max-width: 100%; }
         input[type=text], input[type=password], input[type=number], select { font: inherit; padding: .35rem .5rem; border: 1px solid #9aa5b1; border-radius: 4px; width: 100%; max-width: 22rem; }
         button.primary { font: inherit; background: #1f6feb; color: #fff; border: 0; border-radius: 4px; padding: .5rem 1.5rem; cursor: pointer; }
         button.primary:disabled { background: #9aa5b1; cursor: not-allowed; }

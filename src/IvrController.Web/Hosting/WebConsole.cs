@@ -1,4 +1,5 @@
 using IvrController.Admin;
+using IvrController.Admin.Prompts;
 using IvrController.Web.Language;
 using IvrController.Web.Security;
 using IvrController.Web.Status;
@@ -29,7 +30,9 @@ public static class WebConsole
 {
     public const string SessionCookie = "ivr_console";
 
-    public static WebApplication Build(WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory)
+    /// <param name="prompts">Where prompts given as words or recordings go (and are played back from); null, the template page offers file names only.</param>
+    public static WebApplication Build(
+        WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -55,12 +58,13 @@ public static class WebConsole
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<MetricsText>();
         builder.Services.AddSingleton(_ => new SettingsAdmin(database));
-        builder.Services.AddSingleton(_ => new SurveyTemplateAdmin(database));
+        builder.Services.AddSingleton(new ConsolePrompts(prompts));
+        builder.Services.AddSingleton(_ => new SurveyTemplateAdmin(database, prompts));
         builder.Services.AddSingleton(_ => new ConsoleAccountAdmin(database));
         builder.Services.AddSingleton(_ => new AgentAdmin(database));
         builder.Services.AddSingleton(_ => new SkillGroupAdmin(database));
         builder.Services.AddSingleton(_ => new CallerNumberAdmin(database));
-        builder.Services.AddSingleton(_ => new IvrMenuAdmin(database));
+        builder.Services.AddSingleton(_ => new IvrMenuAdmin(database, prompts));
         builder.Services.AddSingleton(_ => new CustomerIdAdmin(database));
         builder.Services.AddSingleton(_ => new NumberRegionAdmin(database));
         builder.Services.AddSingleton(_ => new AuditLog(database));
@@ -125,6 +129,10 @@ public static class WebConsole
         // unless Web:AllowRemote. It holds counts and versions, never a number or a name.
         app.MapGet("/metrics", async (MetricsText metrics, CancellationToken cancellationToken) =>
             Results.Text(await metrics.WriteAsync(cancellationToken).ConfigureAwait(false), MetricsText.ContentType)).AllowAnonymous();
+        // A prompt played back in the page's <audio>: a session is needed (the fallback policy), and only the
+        // studio's own file names are served, so no path can reach outside the prompts directory.
+        app.MapGet("/prompts/{name}", (string name, ConsolePrompts console) =>
+            console.Studio?.LocalPathOf(name) is { } path ? Results.File(path, "audio/wav", enableRangeProcessing: true) : Results.NotFound());
         app.MapRazorPages();
         return app;
     }

@@ -1,3 +1,4 @@
+using IvrController.Admin.Prompts;
 using IvrController.Web.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,8 @@ namespace IvrController.Web.Hosting;
 
 /// <summary>Runs the console inside the controller's host: started after the controller's own start-up, stopped with it.</summary>
 public sealed class WebConsoleServer(
-    WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
+    : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<WebConsoleServer>();
     private WebApplication? _app;
@@ -21,7 +23,7 @@ public sealed class WebConsoleServer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _app = WebConsole.Build(options, database, controller, loggerFactory);
+        _app = WebConsole.Build(options, database, controller, loggerFactory, prompts);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{options.Listen}";

@@ -129,6 +129,14 @@ public static class ConsoleWords
     public static readonly Word InvalidPrompt = new("按键无效语音", "Invalid-key prompt");
     public static readonly Word TimeoutPrompt = new("超时语音", "Timeout prompt");
     public static readonly Word PromptHelp = new("语音文件名（sounds/ 下，不含扩展名，不能有空格）。", "A prompt's file name (under sounds/, no extension, no spaces).");
+    public static readonly Word PromptWordsLabel = new("播报文字", "Words");
+    public static readonly Word PromptFileLabel = new("或语音文件", "or a prompt file");
+    public static readonly Word PromptRecordingLabel = new("或上传录音（WAV）", "or upload a recording (WAV)");
+    public static readonly Word PromptWordsHelp = new(
+        "保存时用语音合成生成 8 kHz 语音，下次来电即播放；填了文字就不用文件名。上传录音则替换文字。引导语音留空（文字和文件名都空）时按按键含义自动生成。",
+        "Spoken into an 8 kHz prompt on save and played from the next call; words win over the file name. An uploaded recording replaces the words. A guide left empty (no words, no file) is made from the keys' meanings.");
+    public static readonly Word PromptListen = new("试听", "Listen");
+    public static readonly Word PromptNoWordsHere = new("此控制器未设置语音目录（Prompts:Directory），不能用文字或录音。", "This controller has no prompts directory (Prompts:Directory): words and recordings cannot be used.");
     public static readonly Word WaitSeconds = new("等待按键（秒）", "Wait for a key (seconds)");
     public static readonly Word Retries = new("重试次数", "Retries");
     public static readonly Word PromptLanguage = new("语音语言", "Prompt language");

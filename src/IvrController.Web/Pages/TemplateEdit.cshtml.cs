@@ -1,7 +1,9 @@
 using System.Globalization;
 using IvrController.Admin;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Vocabulary;
+using IvrController.Web.Hosting;
 using IvrController.Web.Language;
 using IvrController.Web.Security;
 using Microsoft.AspNetCore.Http;
@@ -12,9 +14,10 @@ namespace IvrController.Web.Pages;
 
 /// <summary>
 /// One survey template as a form, new (no id) or existing; saved through <see cref="SurveyTemplateAdmin"/>,
-/// the path of ivrctl templates add/update, with its audit entry in the same transaction.
+/// the path of ivrctl templates add/update, with its audit entry in the same transaction. Each prompt is words
+/// (spoken on save), a file name, or an uploaded recording, and can be heard back from /prompts/.
 /// </summary>
-public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
+public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsolePrompts prompts) : PageModel
 {
     public const int KeyRows = 6;
 
@@ -41,6 +44,30 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
 
     [BindProperty]
     public string? TimeoutPrompt { get; set; }
+
+    [BindProperty]
+    public string? GuideText { get; set; }
+
+    [BindProperty]
+    public string? ClosingText { get; set; }
+
+    [BindProperty]
+    public string? InvalidText { get; set; }
+
+    [BindProperty]
+    public string? TimeoutText { get; set; }
+
+    [BindProperty]
+    public IFormFile? GuideRecording { get; set; }
+
+    [BindProperty]
+    public IFormFile? ClosingRecording { get; set; }
+
+    [BindProperty]
+    public IFormFile? InvalidRecording { get; set; }
+
+    [BindProperty]
+    public IFormFile? TimeoutRecording { get; set; }
 
     [BindProperty]
     public string? TimeoutSeconds { get; set; }
@@ -70,6 +97,18 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
     public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Id is null;
+
+    /// <summary>Whether prompts can be words or recordings here (a prompts directory is set).</summary>
+    public bool CanSpeak => prompts.Studio is not null;
+
+    /// <summary>The four prompts as the form shows them, in order.</summary>
+    public IReadOnlyList<PromptForm> PromptForms =>
+    [
+        new(TemplateFields.GuidePrompt, ConsoleWords.GuidePrompt, "Guide", GuideText, GuidePrompt, Listen(GuidePrompt)),
+        new(TemplateFields.ClosingPrompt, ConsoleWords.ClosingPrompt, "Closing", ClosingText, ClosingPrompt, Listen(ClosingPrompt)),
+        new(TemplateFields.InvalidPrompt, ConsoleWords.InvalidPrompt, "Invalid", InvalidText, InvalidPrompt, Listen(InvalidPrompt)),
+        new(TemplateFields.TimeoutPrompt, ConsoleWords.TimeoutPrompt, "Timeout", TimeoutText, TimeoutPrompt, Listen(TimeoutPrompt)),
+    ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -114,7 +153,7 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
             return Page();
         }
 
-        SurveyTemplate? asked = Read();
+        SurveyTemplate? asked = await ReadAsync(cancellationToken);
         PadKeys();
         if (asked is null)
         {
@@ -132,7 +171,8 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
                 return Redirect($"/templates/edit/{added.Id}?saved=1");
             }
 
-            await templates.UpdateAsync(Id, _ => asked, (before, after) => new AuditEntry(who, "survey template", Difference(before, after)), cancellationToken);
+            (_, SurveyTemplate saved) = await templates.UpdateAsync(Id, _ => asked, (before, after) => new AuditEntry(who, "survey template", Difference(before, after)), cancellationToken);
+            Fill(saved);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
@@ -169,9 +209,13 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
         ("direction", RuleWords.SurveyDirections.Word(t.Direction)),
         ("enabled", t.Enabled ? "yes" : "no"),
         ("guide", t.GuidePrompt),
+        ("guide-text", t.GuideText ?? "-"),
         ("closing", t.ClosingPrompt),
+        ("closing-text", t.ClosingText ?? "-"),
         ("invalid", t.InvalidPrompt),
+        ("invalid-text", t.InvalidText ?? "-"),
         ("timeout-prompt", t.TimeoutPrompt),
+        ("timeout-text", t.TimeoutText ?? "-"),
         ("timeout", $"{t.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
         ("retries", t.Retries.ToString(CultureInfo.InvariantCulture)),
         ("language", t.Language),
@@ -187,6 +231,10 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
         ClosingPrompt = template.ClosingPrompt;
         InvalidPrompt = template.InvalidPrompt;
         TimeoutPrompt = template.TimeoutPrompt;
+        GuideText = template.GuideText;
+        ClosingText = template.ClosingText;
+        InvalidText = template.InvalidText;
+        TimeoutText = template.TimeoutText;
         TimeoutSeconds = template.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         Retries = template.Retries.ToString(CultureInfo.InvariantCulture);
         Language = template.Language;
@@ -208,9 +256,51 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
         }
     }
 
-    /// <summary>The form as a template, or null when a field cannot be read (the errors say which).</summary>
-    private SurveyTemplate? Read()
+    /// <summary>The playback address of a stored prompt that is a file of the prompts directory; null for anything else.</summary>
+    private static string? ListenAddress(PromptStudio? studio, string? prompt) =>
+        studio?.FileNameOf(prompt) is { } name ? $"/prompts/{name}" : null;
+
+    private string? Listen(string? prompt) => ListenAddress(prompts.Studio, prompt);
+
+    /// <summary>
+    /// One prompt from the form: an upload wins (taken into the prompts directory now), then words, then the file
+    /// name. Null when the upload was refused (the error is under the prompt).
+    /// </summary>
+    private async Task<(string Prompt, string? Words)?> PromptAsync(FormField field, IFormFile? upload, string? words, string? file, CancellationToken cancellationToken)
     {
+        if (upload is { Length: > 0 })
+        {
+            if (prompts.Studio is not { } studio)
+            {
+                AddError(field.Key, HttpContext.Say(ConsoleWords.PromptNoWordsHere));
+                return null;
+            }
+
+            try
+            {
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, cancellationToken);
+                return (await studio.TakeRecordingAsync(buffer.ToArray(), cancellationToken), null);
+            }
+            catch (PromptRenderingException e)
+            {
+                AddError(field.Key, $"{field.NamedAs[0]}: {e.Message}");
+                return null;
+            }
+        }
+
+        string? said = string.IsNullOrWhiteSpace(words) ? null : words.Trim();
+        return (file?.Trim() ?? "", said);
+    }
+
+    /// <summary>The form as a template, or null when a field cannot be read (the errors say which).</summary>
+    private async Task<SurveyTemplate?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var guide = await PromptAsync(TemplateFields.GuidePrompt, GuideRecording, GuideText, GuidePrompt, cancellationToken);
+        var closing = await PromptAsync(TemplateFields.ClosingPrompt, ClosingRecording, ClosingText, ClosingPrompt, cancellationToken);
+        var invalid = await PromptAsync(TemplateFields.InvalidPrompt, InvalidRecording, InvalidText, InvalidPrompt, cancellationToken);
+        var timeoutPrompt = await PromptAsync(TemplateFields.TimeoutPrompt, TimeoutRecording, TimeoutText, TimeoutPrompt, cancellationToken);
+
         SurveyDirection direction = default;
         if (!RuleWords.SurveyDirections.TryParse(Direction, out direction))
         {
@@ -253,10 +343,14 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates) : PageModel
             Name = (Name ?? "").Trim(),
             Direction = direction,
             Enabled = Enabled != "off",
-            GuidePrompt = GuidePrompt ?? "",
-            ClosingPrompt = ClosingPrompt ?? "",
-            InvalidPrompt = InvalidPrompt ?? "",
-            TimeoutPrompt = TimeoutPrompt ?? "",
+            GuidePrompt = guide!.Value.Prompt,
+            GuideText = guide.Value.Words,
+            ClosingPrompt = closing!.Value.Prompt,
+            ClosingText = closing.Value.Words,
+            InvalidPrompt = invalid!.Value.Prompt,
+            InvalidText = invalid.Value.Words,
+            TimeoutPrompt = timeoutPrompt!.Value.Prompt,
+            TimeoutText = timeoutPrompt.Value.Words,
             Timeout = TimeSpan.FromSeconds(timeout!.Value),
             Retries = retries!.Value,
             Language = Language ?? "",

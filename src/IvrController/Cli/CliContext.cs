@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvrController.Admin;
+using IvrController.Admin.Prompts;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -12,6 +13,8 @@ namespace IvrController.Cli;
 public sealed class CliContext
 {
     public const string DatabaseEnvironmentVariable = "IVR_DB";
+    public const string PromptsDirectoryVariable = "IVR_PROMPTS_DIR";
+    public const string PromptsSwitchDirectoryVariable = "IVR_PROMPTS_SWITCH_DIR";
 
     public CliContext(TextWriter output, TextWriter error)
     {
@@ -23,6 +26,20 @@ public sealed class CliContext
     public static Option<string?> DatabaseOption { get; } = new("--db")
     {
         Description = $"PostgreSQL connection string (default: ${DatabaseEnvironmentVariable})",
+        Recursive = true,
+    };
+
+    /// <summary><c>--prompts-dir</c>: the prompts directory as this machine sees it, where words are spoken into files.</summary>
+    public static Option<string?> PromptsDirectoryOption { get; } = new("--prompts-dir")
+    {
+        Description = $"Prompts directory shared with the switch, for prompts given as words or recordings (default: ${PromptsDirectoryVariable})",
+        Recursive = true,
+    };
+
+    /// <summary><c>--prompts-switch-dir</c>: the same directory as the switch sees it.</summary>
+    public static Option<string?> PromptsSwitchDirectoryOption { get; } = new("--prompts-switch-dir")
+    {
+        Description = $"The prompts directory as the switch sees it (default: ${PromptsSwitchDirectoryVariable}, else --prompts-dir)",
         Recursive = true,
     };
 
@@ -43,6 +60,30 @@ public sealed class CliContext
 
     /// <summary>Used when <c>--db</c> is not given; tests set it instead of the process environment.</summary>
     public string? DefaultDatabase { get; init; } = Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
+
+    /// <summary>Used when <c>--prompts-dir</c> is not given; tests set it instead of the process environment.</summary>
+    public string? DefaultPromptsDirectory { get; init; } = Environment.GetEnvironmentVariable(PromptsDirectoryVariable);
+
+    /// <summary>Used when <c>--prompts-switch-dir</c> is not given.</summary>
+    public string? DefaultPromptsSwitchDirectory { get; init; } = Environment.GetEnvironmentVariable(PromptsSwitchDirectoryVariable);
+
+    /// <summary>The studio that speaks words into the prompts directory; null when none is set (words are then refused with a sentence saying so).</summary>
+    public PromptStudio? OpenPromptStudio(ParseResult parse)
+    {
+        var options = new PromptsOptions
+        {
+            Directory = parse.GetValue(PromptsDirectoryOption) ?? DefaultPromptsDirectory,
+            SwitchDirectory = parse.GetValue(PromptsSwitchDirectoryOption) ?? DefaultPromptsSwitchDirectory,
+        };
+        IReadOnlyList<string> problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new CliException(string.Join("; ", problems).Replace("Prompts:Directory", "--prompts-dir", StringComparison.Ordinal)
+                .Replace("Prompts:SwitchDirectory", "--prompts-switch-dir", StringComparison.Ordinal) + ".");
+        }
+
+        return string.IsNullOrWhiteSpace(options.Directory) ? null : new PromptStudio(options);
+    }
 
     public NpgsqlDataSource OpenDatabase(ParseResult parse)
     {

@@ -10,6 +10,8 @@ public static class IvrctlCommands
         var root = new RootCommand("IvrController: call control for outbound call centres on FreeSWITCH, and its admin tool.")
         {
             CliContext.DatabaseOption,
+            CliContext.PromptsDirectoryOption,
+            CliContext.PromptsSwitchDirectoryOption,
             DatabaseCommands.Build(context),
             AgentCommands.Build(context),
             SkillGroupCommands.Build(context),

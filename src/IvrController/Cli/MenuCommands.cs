@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvrController.Admin;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Ivr;
 
 namespace IvrController.Cli;
@@ -58,9 +59,13 @@ public static class MenuCommands
         options.AddTo(add);
         add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
-            IvrMenu draft = options.Apply(parse, new IvrMenu { Name = parse.GetValue(name)!, Greeting = "", InvalidPrompt = "", TimeoutPrompt = "" });
+            PromptStudio? studio = context.OpenPromptStudio(parse);
+            IvrMenu draft = options.Apply(
+                parse,
+                new IvrMenu { Name = parse.GetValue(name)!, Greeting = "", InvalidPrompt = "", TimeoutPrompt = "" },
+                await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
-            IvrMenu added = await new IvrMenuAdmin(database).AddAsync(draft, cancellationToken).ConfigureAwait(false);
+            IvrMenu added = await new IvrMenuAdmin(database, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Added menu {added.Name} ({MenuText.Summary(added)}).").ConfigureAwait(false);
         }));
         return add;
@@ -74,9 +79,11 @@ public static class MenuCommands
         options.AddTo(update);
         update.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
+            PromptStudio? studio = context.OpenPromptStudio(parse);
+            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
-            IvrMenu updated = await new IvrMenuAdmin(database)
-                .UpdateAsync(parse.GetValue(name)!, menu => options.Apply(parse, menu), cancellationToken).ConfigureAwait(false);
+            IvrMenu updated = await new IvrMenuAdmin(database, studio)
+                .UpdateAsync(parse.GetValue(name)!, menu => options.Apply(parse, menu, recordings), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Updated menu {updated.Name} ({MenuText.Summary(updated)}).").ConfigureAwait(false);
         }));
         return update;

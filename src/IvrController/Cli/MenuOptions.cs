@@ -1,19 +1,21 @@
 using System.CommandLine;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Ivr;
 
 namespace IvrController.Cli;
 
 /// <summary>
-/// The options of <c>menus add</c> and <c>menus update</c>. Add requires the prompts; update changes only
-/// what is given, and <c>--option</c> replaces all options.
+/// The options of <c>menus add</c> and <c>menus update</c>. Add requires every prompt, each as a file name, words
+/// (spoken in the language they are written in) or a recording; update changes only what is given, and
+/// <c>--option</c> replaces all options.
 /// </summary>
 public sealed class MenuOptions
 {
     public MenuOptions(bool adding)
     {
-        Greeting = new Option<string>("--greeting") { HelpName = "PROMPT", Description = "Prompt that lists the choices (a name under sounds/<language>/)", Required = adding };
-        Invalid = new Option<string>("--invalid") { HelpName = "PROMPT", Description = "Prompt for a key that is not an option", Required = adding };
-        TimeoutPrompt = new Option<string>("--timeout-prompt") { HelpName = "PROMPT", Description = "Prompt when no key came in time", Required = adding };
+        Greeting = new PromptOption("--greeting", "--greeting-text", "--greeting-recording", "Prompt that lists the choices");
+        Invalid = new PromptOption("--invalid", "--invalid-text", "--invalid-recording", "Prompt for a key that is not an option");
+        TimeoutPrompt = new PromptOption("--timeout-prompt", "--timeout-text", "--timeout-recording", "Prompt when no key came in time");
         Timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "How long to wait for a key, e.g. 5s (1-60 s)" };
         Retries = new Option<int?>("--retries") { HelpName = "N", Description = "Replays after a wrong or missing key before the default action (1-5)" };
         Default = new Option<string>("--default") { HelpName = "ACTION", Description = "After the last retry: hangup, skill_group:GROUP, agent:AGENT or submenu:MENU" };
@@ -25,11 +27,11 @@ public sealed class MenuOptions
         };
     }
 
-    public Option<string> Greeting { get; }
+    public PromptOption Greeting { get; }
 
-    public Option<string> Invalid { get; }
+    public PromptOption Invalid { get; }
 
-    public Option<string> TimeoutPrompt { get; }
+    public PromptOption TimeoutPrompt { get; }
 
     public Option<string> Timeout { get; }
 
@@ -41,20 +43,38 @@ public sealed class MenuOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Greeting, Invalid, TimeoutPrompt, Timeout, Retries, Default, Options })
+        foreach (Option option in (Option[])[.. Greeting.All, .. Invalid.All, .. TimeoutPrompt.All, Timeout, Retries, Default, Options])
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The menu with every given option applied; the rules check the result when it is written.</summary>
-    public IvrMenu Apply(ParseResult parse, IvrMenu menu)
+    /// <summary>Takes every recording given into the prompts directory; pass the result to <see cref="Apply"/>.</summary>
+    public async Task<IReadOnlyDictionary<PromptOption, string?>> TakeRecordingsAsync(ParseResult parse, PromptStudio? studio, CancellationToken cancellationToken)
     {
+        var recordings = new Dictionary<PromptOption, string?>();
+        foreach (PromptOption prompt in new[] { Greeting, Invalid, TimeoutPrompt })
+        {
+            recordings[prompt] = await prompt.TakeRecordingAsync(parse, studio, cancellationToken).ConfigureAwait(false);
+        }
+
+        return recordings;
+    }
+
+    /// <summary>The menu with every given option applied; the rules check the result when it is written.</summary>
+    public IvrMenu Apply(ParseResult parse, IvrMenu menu, IReadOnlyDictionary<PromptOption, string?> recordings)
+    {
+        (string greeting, string? greetingText) = Greeting.Apply(parse, recordings.GetValueOrDefault(Greeting), menu.Greeting, menu.GreetingText);
+        (string invalid, string? invalidText) = Invalid.Apply(parse, recordings.GetValueOrDefault(Invalid), menu.InvalidPrompt, menu.InvalidText);
+        (string timeoutPrompt, string? timeoutText) = TimeoutPrompt.Apply(parse, recordings.GetValueOrDefault(TimeoutPrompt), menu.TimeoutPrompt, menu.TimeoutText);
         menu = menu with
         {
-            Greeting = parse.GetValue(Greeting) ?? menu.Greeting,
-            InvalidPrompt = parse.GetValue(Invalid) ?? menu.InvalidPrompt,
-            TimeoutPrompt = parse.GetValue(TimeoutPrompt) ?? menu.TimeoutPrompt,
+            Greeting = greeting,
+            GreetingText = greetingText,
+            InvalidPrompt = invalid,
+            InvalidText = invalidText,
+            TimeoutPrompt = timeoutPrompt,
+            TimeoutText = timeoutText,
             Timeout = parse.GetValue(Timeout) is { } timeout ? OptionValues.Duration("--timeout", timeout) : menu.Timeout,
             MaxRetries = parse.GetValue(Retries) ?? menu.MaxRetries,
             DefaultAction = parse.GetValue(Default) is { } action ? IvrActionText.ParseAction("--default", action) : menu.DefaultAction,

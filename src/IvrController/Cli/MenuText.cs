@@ -33,8 +33,11 @@ public static class MenuText
         var table = new TextTable()
             .Add("name", menu.Name)
             .Add("greeting", menu.Greeting)
+            .Add("greeting-text", menu.GreetingText ?? "-")
             .Add("invalid", menu.InvalidPrompt)
+            .Add("invalid-text", menu.InvalidText ?? "-")
             .Add("timeout-prompt", menu.TimeoutPrompt)
+            .Add("timeout-text", menu.TimeoutText ?? "-")
             .Add("timeout", DurationText.Format(menu.Timeout))
             .Add("retries", menu.MaxRetries.ToString(CultureInfo.InvariantCulture))
             .Add("default", IvrActionText.Format(menu.DefaultAction));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvrController.Admin;
+using IvrController.Admin.Prompts;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Vocabulary;
 
@@ -66,9 +67,10 @@ public static class TemplateCommands
                 InvalidPrompt = "",
                 TimeoutPrompt = "",
             };
-            draft = options.Apply(parse, draft);
+            PromptStudio? studio = context.OpenPromptStudio(parse);
+            draft = options.Apply(parse, draft, await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplate added = await new SurveyTemplateAdmin(database).AddAsync(draft, cancellationToken).ConfigureAwait(false);
+            SurveyTemplate added = await new SurveyTemplateAdmin(database, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(
                 $"Added survey template {added.Name} (id {added.Id}, {RuleWords.SurveyDirections.Word(added.Direction)}, {Keys(added)}{(added.Enabled ? "" : ", disabled")}).").ConfigureAwait(false);
         }));
@@ -84,9 +86,11 @@ public static class TemplateCommands
         update.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             string reference = parse.GetValue(name)!;
+            PromptStudio? studio = context.OpenPromptStudio(parse);
+            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplate updated = await new SurveyTemplateAdmin(database)
-                .UpdateAsync(reference, template => options.Apply(parse, template), cancellationToken).ConfigureAwait(false);
+            SurveyTemplate updated = await new SurveyTemplateAdmin(database, studio)
+                .UpdateAsync(reference, template => options.Apply(parse, template, recordings), cancellationToken).ConfigureAwait(false);
             string renamed = parse.GetValue(options.Rename) is null ? "" : $", renamed from {reference}";
             await context.Output.WriteLineAsync(
                 $"Updated survey template {updated.Name} (id {updated.Id}, {Keys(updated)}, {(updated.Enabled ? "enabled" : "disabled")}{renamed}).").ConfigureAwait(false);

@@ -39,9 +39,13 @@ public static class TemplateText
             .Add("in use", InUse(template, settings) ?? "no")
             .Add("language", template.Language)
             .Add("guide", template.GuidePrompt)
+            .Add("guide-text", template.GuideText ?? "-")
             .Add("closing", template.ClosingPrompt)
+            .Add("closing-text", template.ClosingText ?? "-")
             .Add("invalid", template.InvalidPrompt)
+            .Add("invalid-text", template.InvalidText ?? "-")
             .Add("timeout-prompt", template.TimeoutPrompt)
+            .Add("timeout-text", template.TimeoutText ?? "-")
             .Add("timeout", DurationText.Format(template.Timeout))
             .Add("retries", template.Retries.ToString(CultureInfo.InvariantCulture));
         foreach (SurveyKey key in template.Keys)

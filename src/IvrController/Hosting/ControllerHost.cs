@@ -8,11 +8,13 @@ namespace IvrController.Hosting;
 /// <summary>Composes the controller: settings, the store, the rules, the switch connections and the flows.</summary>
 public static class ControllerHost
 {
-    /// <summary>Short environment names for the two settings every deployment sets.</summary>
+    /// <summary>Short environment names for the settings every deployment sets (the prompts' are ivrctl's too).</summary>
     private static readonly (string Variable, string Key)[] Shorthands =
     [
         ("IVR_DB", "Database:ConnectionString"),
         ("IVR_ESL_PASSWORD", "Esl:Password"),
+        ("IVR_PROMPTS_DIR", "Prompts:Directory"),
+        ("IVR_PROMPTS_SWITCH_DIR", "Prompts:SwitchDirectory"),
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using IvrController.Admin.Prompts;
 using IvrController.CustomerIds;
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Outbound;
@@ -143,7 +144,8 @@ public static class ControllerServices
         services.AddSingleton<IControllerStatus>(sp => new ControllerStatus(
             sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
         services.AddSingleton(sp => new WebConsoleServer(
-            settings.Web, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IControllerStatus>(), sp.GetRequiredService<ILoggerFactory>()));
+            settings.Web, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IControllerStatus>(), sp.GetRequiredService<ILoggerFactory>(),
+            string.IsNullOrWhiteSpace(settings.Prompts.Directory) ? null : new PromptStudio(settings.Prompts)));
         services.AddHostedService(sp => sp.GetRequiredService<WebConsoleServer>());
         return services;
     }

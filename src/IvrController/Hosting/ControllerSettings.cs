@@ -5,6 +5,7 @@ using IvrController.Flows;
 using IvrController.Presence;
 using IvrController.Rules.Settings;
 using IvrController.Store.Calls.Journal;
+using IvrController.Admin.Prompts;
 using IvrController.Web.Hosting;
 using Npgsql;
 
@@ -38,6 +39,9 @@ public sealed class ControllerSettings
 
     /// <summary>The web console with /metrics, /healthz and /readyz: off unless Web:Enabled; loopback unless Web:AllowRemote.</summary>
     public WebConsoleOptions Web { get; set; } = new();
+
+    /// <summary>The prompts directory shared with the switch, where words are spoken into files; unset, prompts are file names only.</summary>
+    public PromptsOptions Prompts { get; set; } = new();
 
     /// <summary>
     /// Which day "calls today" (daily caps, least-used pick) counts in: an IANA zone id.
@@ -76,6 +80,7 @@ public sealed class ControllerSettings
         }
 
         problems.AddRange(Web.Validate());
+        problems.AddRange(Prompts.Problems());
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DayTimeZone, out _))
         {
             problems.Add($"DayTimeZone '{DayTimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");

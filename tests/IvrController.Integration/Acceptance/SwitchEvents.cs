@@ -12,6 +12,9 @@ public sealed class SwitchEvents : IAsyncDisposable
 {
     public static readonly string[] Subscriptions =
     [
+        // PLAYBACK_START is sent only once the switch has opened the file: what proves a prompt was really played.
+        // Before CUSTOM: every word after CUSTOM is read as a subclass name.
+        "PLAYBACK_START", "PLAYBACK_STOP",
         EventNames.ChannelCreate, EventNames.ChannelAnswer, EventNames.ChannelBridge, EventNames.ChannelExecute,
         EventNames.ChannelExecuteComplete, EventNames.ChannelHangupComplete, EventNames.Custom,
         EventNames.SofiaRegister, EventNames.SofiaUnregister, EventNames.SofiaExpire,

@@ -9,7 +9,14 @@ public sealed class Ivrctl(string? database, TimeProvider? time = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exitCode = await IvrctlCommands.RunAsync(args, new CliContext(output, error) { DefaultDatabase = database, Time = time ?? TimeProvider.System });
+        int exitCode = await IvrctlCommands.RunAsync(args, new CliContext(output, error)
+        {
+            DefaultDatabase = database,
+            Time = time ?? TimeProvider.System,
+            // The machine's IVR_PROMPTS_DIR must not leak into the tests: they pass --prompts-dir.
+            DefaultPromptsDirectory = null,
+            DefaultPromptsSwitchDirectory = null,
+        });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -33,8 +33,11 @@ public sealed class MenuCommandsTests(PostgresServer postgres)
             AdminDatabase.Lines(
                 "name            main",
                 "greeting        ivr_welcome",
+                "greeting-text   -",
                 "invalid         ivr_invalid",
+                "invalid-text    -",
                 "timeout-prompt  ivr_timeout",
+                "timeout-text    -",
                 "timeout         5s",
                 "retries         2",
                 "default         skill_group:care",
@@ -90,7 +93,7 @@ public sealed class MenuCommandsTests(PostgresServer postgres)
 
         AdminDatabase.Confirms("Updated menu main (1 option, default hangup).", updated);
         Assert.Contains(
-            AdminDatabase.Lines("greeting        ivr_goodbye", "invalid         ivr_invalid", "timeout-prompt  ivr_timeout", "timeout         5s", "retries         3", "default         hangup", "option          5=skill_group:care"),
+            AdminDatabase.Lines("greeting        ivr_goodbye", "greeting-text   -", "invalid         ivr_invalid", "invalid-text    -", "timeout-prompt  ivr_timeout", "timeout-text    -", "timeout         5s", "retries         3", "default         hangup", "option          5=skill_group:care"),
             show.Output,
             StringComparison.Ordinal);
         AdminDatabase.FailsWith("update menu ghost: there is no menu 'ghost'", await db.RunAsync("menus", "update", "ghost", "--retries", "2"));

@@ -48,9 +48,13 @@ public sealed class TemplateCommandsTests(PostgresServer postgres)
                 "in use          outbound survey",
                 "language        zh-CN",
                 "guide           survey_guide_outbound",
+                "guide-text      -",
                 "closing         survey_closing",
+                "closing-text    -",
                 "invalid         survey_invalid",
+                "invalid-text    -",
                 "timeout-prompt  survey_timeout",
+                "timeout-text    -",
                 "timeout         5s",
                 "retries         1",
                 "key             1=满意:5",
@@ -94,7 +98,7 @@ public sealed class TemplateCommandsTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task A_wrong_direction_is_one_line_and_a_missing_prompt_is_a_usage_error()
+    public async Task A_wrong_direction_is_one_line_and_missing_prompts_are_named_without_a_prompts_directory()
     {
         var db = await AdminDatabase.CreateAsync(postgres, "cli_templates_usage");
 
@@ -103,8 +107,7 @@ public sealed class TemplateCommandsTests(PostgresServer postgres)
 
         AdminDatabase.FailsWith("--direction must be outbound or inbound, not 'both'.", wrong);
         var missing = await db.RunAsync("templates", "add", "x", "--direction", "outbound", "--key", "1=a:1");
-        Assert.Equal(ExitCodes.Usage, missing.ExitCode);
-        Assert.Contains("--guide", missing.Error, StringComparison.Ordinal);
+        AdminDatabase.FailsWith("add template x: guide prompt is empty; closing prompt is empty; invalid prompt is empty; timeout prompt is empty", missing);
     }
 
     [Fact]

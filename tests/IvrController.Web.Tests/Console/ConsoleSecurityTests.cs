@@ -23,6 +23,32 @@ public sealed class ConsoleSecurityTests(ConsoleRig rig) : IClassFixture<Console
     }
 
     [Fact]
+    public async Task A_prompt_is_served_only_with_a_session_and_only_from_the_prompts_directory()
+    {
+        Directory.CreateDirectory(rig.PromptsDirectory);
+        const string Name = "tts-0123456789abcdef0123456789abcdef.wav";
+        await File.WriteAllBytesAsync(Path.Combine(rig.PromptsDirectory, Name), "RIFF\0\0\0\0WAVE"u8.ToArray());
+        await File.WriteAllTextAsync(Path.Combine(rig.PromptsDirectory, "secret.txt"), "not a prompt");
+        using HttpClient anonymous = rig.NewClient();
+        using HttpClient admin = rig.NewClient();
+        await admin.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+
+        using HttpResponseMessage refused = await anonymous.GetAsync($"/prompts/{Name}");
+        using HttpResponseMessage served = await admin.GetAsync($"/prompts/{Name}");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/login", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("audio/wav", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("RIFF\0\0\0\0WAVE"u8.ToArray(), await served.Content.ReadAsByteArrayAsync());
+        foreach (string path in new[] { "/prompts/secret.txt", "/prompts/..%2F..%2F..%2Fetc%2Fpasswd", "/prompts/%2Fetc%2Fpasswd", "/prompts/tts-ffffffffffffffffffffffffffffffff.wav" })
+        {
+            using HttpResponseMessage response = await admin.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Without_a_session_a_post_is_not_taken()
     {
         using HttpClient client = rig.NewClient();

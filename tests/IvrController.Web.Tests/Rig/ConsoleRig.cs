@@ -28,6 +28,9 @@ public class ConsoleRig : IAsyncLifetime
     private readonly string _journal = Path.Combine(Path.GetTempPath(), $"ivr-web-journal-{Guid.NewGuid():N}");
     private IHost? _host;
 
+    /// <summary>The controller's prompts directory (Prompts:Directory; the switch's view is the same path).</summary>
+    public string PromptsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ivr-web-prompts-{Guid.NewGuid():N}");
+
     public string Database { get; private set; } = "";
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
@@ -68,7 +71,7 @@ public class ConsoleRig : IAsyncLifetime
         _host = ControllerHost.Build(
         [
             $"--Database:ConnectionString={ControllerDatabase(Database)}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
-            $"--CallJournal:Directory={_journal}", "--Web:Enabled=true", "--Web:Listen=127.0.0.1:0", .. Settings,
+            $"--CallJournal:Directory={_journal}", "--Web:Enabled=true", "--Web:Listen=127.0.0.1:0", $"--Prompts:Directory={PromptsDirectory}", .. Settings,
         ]);
         await _host.StartAsync();
         Address = _host.Services.GetRequiredService<WebConsoleServer>().Address!;
@@ -87,6 +90,11 @@ public class ConsoleRig : IAsyncLifetime
         if (Directory.Exists(_journal))
         {
             Directory.Delete(_journal, recursive: true);
+        }
+
+        if (Directory.Exists(PromptsDirectory))
+        {
+            Directory.Delete(PromptsDirectory, recursive: true);
         }
     }
 
