@@ -10,7 +10,7 @@ namespace IvrController.Store.Changes;
 
 /// <summary>
 /// Keeps a controller's <see cref="CallbackMemory"/> the same as every other controller's: holds one
-/// connection that has run <c>LISTEN ivr_outbound_calls</c> (the trigger of migration 0007 announces
+/// connection that has run <c>LISTEN ivr_outbound_calls</c> (the trigger of migration 0005 announces
 /// every outbound call stored, whichever controller placed it) and remembers each call announced.
 /// </summary>
 /// <remarks>

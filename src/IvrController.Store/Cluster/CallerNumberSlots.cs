@@ -4,7 +4,7 @@ using Npgsql;
 namespace IvrController.Store.Cluster;
 
 /// <summary>
-/// The caps of our numbers as every controller sharing this database sees them (migration 0007):
+/// The caps of our numbers as every controller sharing this database sees them (migration 0005):
 /// <c>caller_number_slots</c> counts each number's calls today and calls in progress, and
 /// <c>caller_number_leases</c> names the controller holding each call in progress. Each method is one
 /// round trip. The end of a call gives its slot back inside the call log's end record

@@ -1,4 +1,4 @@
--- 0007: caps that hold across controllers, and callback memory shared between them.
+-- 0005: caps that hold across controllers, and callback memory shared between them.
 --
 -- Several controllers may serve one switch (its controller_socket lists them) and share this
 -- database. Each number's daily calls and calls in progress are counted here, in one row per
