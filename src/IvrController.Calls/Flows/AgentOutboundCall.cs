@@ -1,4 +1,5 @@
 using System.Globalization;
+using IvrController.Cluster;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 using IvrController.Routing;
@@ -50,6 +51,15 @@ public sealed class AgentOutboundCall(CallFlowContext context)
             return CallOutcome.Refused(e.Message);
         }
 
+        HeldSlot? slot = null;
+        if (plan.CallerId is CallerIdDecision && context.SharedNumbers is { } shared)
+        {
+            // The database has the last word on the caps: a number another controller filled is chosen again here.
+            CallerNumberClaim claim = await shared.ClaimAsync(callId, plan, rules, context.Random, cancellationToken).ConfigureAwait(false);
+            plan = plan with { CallerId = claim.Outcome };
+            slot = claim.Slot;
+        }
+
         if (plan.CallerId is not CallerIdDecision decision)
         {
             // Never fall back to the agent's extension: customers would see an internal number.
@@ -73,7 +83,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
 
         string disposition;
-        using (context.Usage.Begin(decision.Number.E164))
+        using (slot ?? context.Usage.Begin(decision.Number.E164))
         {
             try
             {

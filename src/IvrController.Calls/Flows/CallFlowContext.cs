@@ -1,3 +1,4 @@
+using IvrController.Cluster;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
@@ -26,4 +27,11 @@ public sealed record CallFlowContext(
     FlowOptions Options,
     TimeProvider Time,
     Random Random,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory)
+{
+    /// <summary>
+    /// The caps shared with the other controllers on the same database: each call's number is granted (or
+    /// refused) there. Null: this controller's own counters decide alone.
+    /// </summary>
+    public SharedCallerNumbers? SharedNumbers { get; init; }
+}

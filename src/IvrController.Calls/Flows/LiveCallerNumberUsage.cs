@@ -6,8 +6,9 @@ namespace IvrController.Flows;
 /// <summary>
 /// Live counters of our numbers for the caps and the least-used pick: calls in progress, and
 /// calls placed today (seeded from the call log at start, reset at midnight of the call
-/// centre's <see cref="Day"/>). One per controller: with several controllers the daily count is
-/// per controller until the next start re-reads the log.
+/// centre's <see cref="Day"/>). One per controller; with several controllers on one database
+/// <see cref="Cluster.SharedCallerNumbers"/> keeps these counters at the shared counts and the
+/// database arbitrates each call.
 /// </summary>
 public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) : ICallerNumberUsage
 {
@@ -40,6 +41,12 @@ public sealed class LiveCallerNumberUsage(TimeProvider time, CallCentreDay day) 
         counter.Started(Today());
         return new Release(counter);
     }
+
+    /// <summary>Today, the call centre's day, as <see cref="DateOnly.DayNumber"/>: what the shared counts are kept by.</summary>
+    public int DayNumber() => Today();
+
+    /// <summary>One number's counter (created at zero on first use).</summary>
+    internal CallerNumberCounter Counter(string e164) => _counters.For(e164);
 
     private int Today() => Day.DayOf(time.GetUtcNow()).DayNumber;
 

@@ -18,6 +18,12 @@ public sealed class CallerIdDecision : CallerIdOutcome
 
     public CallerNumber Number { get; }
 
+    /// <summary>
+    /// The same request refused after all: the shared counts of every controller (the database) found the
+    /// numbers chosen at a cap that this controller's own counters had not reached yet.
+    /// </summary>
+    public NoCallerNumberAvailable AtCapElsewhere() => new(Request, Attempts, NoCallerNumberReason.AllAtCap);
+
     public CallerIdTier Tier => Attempts[^1].Tier;
 
     public CandidatePick Pick => Request.Pick;

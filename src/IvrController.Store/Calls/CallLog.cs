@@ -25,11 +25,22 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, call with { StartedAt = call.StartedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Stores how an outbound call ended; false when no such call was stored.</summary>
+    /// <summary>
+    /// Stores how an outbound call ended; false when no such call was stored. The same statement gives
+    /// back the call's concurrent slot of its caller number, if it holds one (<see cref="Cluster.CallerNumberSlots"/>):
+    /// the end a call writes anyway is its release, also when it is replayed from the journal.
+    /// </summary>
     public async Task<bool> RecordOutboundCallEndAsync(OutboundCallEnd end, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(end);
         const string sql = """
+            with released as (
+                delete from caller_number_leases where call_uuid = @CallUuid returning number
+            ), freed as (
+                update caller_number_slots s set in_use = greatest(s.in_use - 1, 0)
+                  from released r
+                 where s.number = r.number
+            )
             update outbound_calls
                set disposition = @Disposition, answered_at = @AnsweredAt, ended_at = @EndedAt
              where call_uuid = @CallUuid

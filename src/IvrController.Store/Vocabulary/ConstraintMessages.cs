@@ -86,6 +86,10 @@ public static class ConstraintMessages
         ["console_accounts_hash_not_blank"] = "a console account needs a password",
         ["audit_log_pkey"] = "this audit entry is already written",
         ["audit_log_who_not_blank"] = "an audit entry must say who made the change",
+        ["cluster_controllers_pkey"] = "a controller with this id is already registered",
+        ["caller_number_slots_pkey"] = "this number already has its shared counts",
+        ["caller_number_slots_counts"] = "a number's calls today and calls in progress cannot be negative",
+        ["caller_number_leases_pkey"] = "this call already holds a slot",
         ["audit_log_action_not_blank"] = "an audit entry must say what was changed",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using IvrController.Admin.Prompts;
+using IvrController.Cluster;
 using IvrController.CustomerIds;
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Outbound;
@@ -9,6 +10,7 @@ using IvrController.Rules.Callback;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
 using IvrController.Store.Calls.Journal;
+using IvrController.Store.Cluster;
 using IvrController.Store.Changes;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
@@ -23,6 +25,9 @@ namespace IvrController.Hosting;
 /// <summary>The controller's composition, one room at a time; <see cref="ControllerHost.AddController"/> calls them in order.</summary>
 public static class ControllerServices
 {
+    /// <summary>The key of the connection pool the caller-number slot statements use (commits not waiting for the disk).</summary>
+    public const string SlotsDataSource = "caller-number-slots";
+
     /// <summary>The database: schema, live rules (reloaded on NOTIFY), the call log, its journal and the callback memory.</summary>
     public static IServiceCollection AddRulesAndCallLog(this IServiceCollection services, ControllerSettings settings)
     {
@@ -41,6 +46,19 @@ public static class ControllerServices
             sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new CallbackMemory(ControllerHost.CallbackMemoryRetention));
         services.AddSingleton<ICallRecorder>(sp => new JournalRecorder(sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<CallbackMemory>()));
+        services.AddSingleton(sp => new OutboundCallListener(
+            sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), settings.Database.ConnectionString,
+            sp.GetRequiredService<ILogger<OutboundCallListener>>(), sp.GetRequiredService<TimeProvider>()));
+        // Slot statements commit without waiting for the disk: the lock on a busy number is then held for the
+        // statement, not for a WAL flush. A database crash may forget the last moment's reservations (the next
+        // start floors today's counts from the call log); the call records keep their full durability.
+        services.AddKeyedSingleton(SlotsDataSource, (_, _) =>
+        {
+            var slots = new NpgsqlConnectionStringBuilder(settings.Database.ConnectionString);
+            slots.Options = $"{slots.Options} -c synchronous_commit=off".Trim();
+            return NpgsqlDataSource.Create(slots.ConnectionString);
+        });
+        services.AddSingleton(sp => new CallerNumberSlots(sp.GetRequiredKeyedService<NpgsqlDataSource>(SlotsDataSource)));
         services.AddSingleton(sp => new CallbackLookup(
             sp.GetRequiredService<CallbackMemory>(), sp.GetRequiredService<CallLog>(), ControllerHost.CallLogReadDeadline, sp.GetRequiredService<ILogger<CallbackLookup>>(),
             sp.GetRequiredService<TimeProvider>()));
@@ -91,6 +109,9 @@ public static class ControllerServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(sp => new LiveCallerNumberUsage(sp.GetRequiredService<TimeProvider>(), settings.Day()));
+        services.AddSingleton(sp => new SharedCallerNumbers(
+            sp.GetRequiredService<CallerNumberSlots>(), sp.GetRequiredService<LiveCallerNumberUsage>(), settings.Cluster,
+            settings.Cluster.ResolveControllerId(settings.Outbound.Port), sp.GetRequiredService<ILogger<SharedCallerNumbers>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             LiveRules rules = sp.GetRequiredService<LiveRules>();
@@ -104,7 +125,10 @@ public static class ControllerServices
                 settings.Flows,
                 sp.GetRequiredService<TimeProvider>(),
                 Random.Shared,
-                sp.GetRequiredService<ILoggerFactory>());
+                sp.GetRequiredService<ILoggerFactory>())
+            {
+                SharedNumbers = sp.GetRequiredService<SharedCallerNumbers>(),
+            };
         });
         services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
         services.AddSingleton(sp =>
@@ -122,6 +146,8 @@ public static class ControllerServices
         services.AddHostedService<RuleReloading>();
         services.AddHostedService<SwitchConnection>();
         services.AddHostedService<CallJournalReplay>();
+        services.AddHostedService<CallerNumberHeartbeat>();
+        services.AddHostedService<CallbackMemorySync>();
         services.AddSingleton(sp => new UnfinishedCalls(
             sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
             sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));

@@ -1,3 +1,4 @@
+using IvrController.Cluster;
 using IvrController.Esl.Inbound;
 using IvrController.Esl.Outbound;
 using IvrController.CustomerIds;
@@ -36,6 +37,9 @@ public sealed class ControllerSettings
 
     /// <summary>Where call records wait while the database is unreachable (Directory: a local, writable directory).</summary>
     public CallRecordJournalOptions CallJournal { get; set; } = new();
+
+    /// <summary>Several controllers on one database: this controller's id, its leases of caller-number slots, the heartbeat.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
 
     /// <summary>The web console with /metrics, /healthz and /readyz: off unless Web:Enabled; loopback unless Web:AllowRemote.</summary>
     public WebConsoleOptions Web { get; set; } = new();
@@ -81,6 +85,7 @@ public sealed class ControllerSettings
 
         problems.AddRange(Web.Validate());
         problems.AddRange(Prompts.Problems());
+        problems.AddRange(Cluster.Validate());
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DayTimeZone, out _))
         {
             problems.Add($"DayTimeZone '{DayTimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");

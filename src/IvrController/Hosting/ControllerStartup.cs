@@ -1,3 +1,4 @@
+using IvrController.Cluster;
 using IvrController.Esl.Outbound;
 using IvrController.Flows;
 using IvrController.Rules.Callback;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace IvrController.Hosting;
 
 /// <summary>
-/// Brings the controller up in order: schema, rules, today's counters, then the socket the switch
+/// Brings the controller up in order: schema, rules, today's counters (shared with the other
+/// controllers: the first heartbeat), then the socket the switch
 /// hands calls to. A failure here stops the start with the reason; calls are only accepted once
 /// the rules are loaded.
 /// </summary>
@@ -20,6 +22,7 @@ public sealed class ControllerStartup(
     LiveRules rules,
     CallLog callLog,
     LiveCallerNumberUsage usage,
+    SharedCallerNumbers sharedNumbers,
     CallbackMemory callbackMemory,
     TimeProvider time,
     OutboundServer outbound,
@@ -35,6 +38,7 @@ public sealed class ControllerStartup(
 
         var snapshot = await rules.LoadNowAsync(cancellationToken).ConfigureAwait(false);
         usage.SeedToday(await callLog.CallsPerCallerNumberSinceAsync(usage.StartOfToday, cancellationToken).ConfigureAwait(false));
+        await sharedNumbers.StartAsync(cancellationToken).ConfigureAwait(false);
         await RememberRecentCallsAsync(snapshot.Settings.Callback.Window, cancellationToken).ConfigureAwait(false);
         await outbound.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(

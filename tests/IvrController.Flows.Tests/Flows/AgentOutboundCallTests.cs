@@ -67,6 +67,39 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task The_call_takes_its_numbers_shared_slot_and_its_end_gives_the_slot_back()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_slot", "update caller_numbers set max_concurrent = 1, daily_cap = 10;");
+        FlowSwitch agentLeg = AgentDials("13800138000").OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal("bridge", agentLeg.Executed[^1].Application);
+        Assert.Equal(["+862152810000|1|0"], await centre.RowsAsync("select number, used_today, in_use from caller_number_slots"));
+        Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from caller_number_leases"));
+    }
+
+    [Fact]
+    public async Task A_number_held_at_its_cap_by_another_controller_is_refused_and_the_agent_hears_why()
+    {
+        int today = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber;
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_elsewhere", $"""
+            update caller_numbers set max_concurrent = 1;
+            insert into caller_number_slots (number, day, used_today, in_use) values ('+862152810000', {today}, 1, 1);
+            insert into caller_number_leases (call_uuid, number, controller_id) values (gen_random_uuid(), '+862152810000', 'controller-b');
+            """);
+        FlowSwitch agentLeg = AgentDials("13800138000");
+
+        await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal("NORMAL_TEMPORARY_FAILURE", agentLeg.HangupCause);
+        Assert.Equal("1001|null", (await centre.RowsAsync("select agent_id, caller_number from outbound_calls")).Single());
+        Assert.Equal(["+862152810000|1|1"], await centre.RowsAsync("select number, used_today, in_use from caller_number_slots"));
+        Assert.Contains(centre.Logs.Lines, line => line.Contains("02152810000 is at a cap by the other controllers' calls", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task With_no_enabled_number_the_agent_hears_why_and_no_call_is_placed()
     {
         await using var centre = await CallCentre.CreateAsync(server, "flow_out_empty", "update caller_numbers set enabled = false;");

@@ -1,6 +1,8 @@
+using IvrController.Cluster;
 using IvrController.Flows;
 using IvrController.Rules.Callback;
 using IvrController.Store.Calls;
+using IvrController.Store.Cluster;
 using IvrController.Store.Migrations;
 using IvrController.Store.Snapshots;
 using IvrController.TestSupport;
@@ -86,17 +88,22 @@ internal sealed class CallCentre : IAsyncDisposable
         var logs = new CapturedLogs();
         // The host gives the call log 1 s. Here a slow answer (a busy test machine) must not pass for
         // an outage: the outage tests use a server that refuses at once, not one that is slow.
+        var usage = new LiveCallerNumberUsage(TimeProvider.System, new Rules.Settings.CallCentreDay(TimeZoneInfo.Utc));
         var context = new CallFlowContext(
             () => rules.Snapshot,
             new CallbackLookup(memory ?? new CallbackMemory(TimeSpan.FromDays(7)), memoryLog, TimeSpan.FromSeconds(30), logs.Factory().CreateLogger<CallbackLookup>()),
             new CallLogRecorder(callLog),
             new TableCustomerIdLookup(() => rules.CustomerIds),
             presence,
-            new LiveCallerNumberUsage(TimeProvider.System, new Rules.Settings.CallCentreDay(TimeZoneInfo.Utc)),
+            usage,
             new FlowOptions(),
             TimeProvider.System,
             random,
-            logs.Factory());
+            logs.Factory())
+        {
+            // As the host: the database grants each call's number (no heartbeat here: nothing else shares it).
+            SharedNumbers = new SharedCallerNumbers(new CallerNumberSlots(dataSource), usage, new ClusterOptions(), "flow-tests", logs.Factory().CreateLogger<SharedCallerNumbers>()),
+        };
         return new CallCentre(dataSource, context, logs);
     }
 
