@@ -7,6 +7,13 @@ namespace IvrController.Cluster;
 /// </summary>
 public sealed class ClusterOptions
 {
+    /// <summary>
+    /// True on every controller of a site that runs several on one database: each outbound decision then asks the
+    /// database for its number's slot (one round trip), leases are renewed, and callback memory is shared by
+    /// NOTIFY. False (the default) for one controller, whose own counts are exact: none of that is paid per call.
+    /// </summary>
+    public bool Enabled { get; set; }
+
     /// <summary>This controller's name in the database; empty = the machine's name and the outbound port (host:8084). Unique per controller.</summary>
     public string ControllerId { get; set; } = "";
 

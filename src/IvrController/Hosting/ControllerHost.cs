@@ -101,7 +101,7 @@ public static class ControllerHost
         services.AddCustomerIdLookup(settings);
         services.AddSwitch(settings);
         services.AddCallHandling(settings);
-        services.AddBackgroundWork();
+        services.AddBackgroundWork(settings);
         services.AddWebConsole(settings);
     }
 }

@@ -127,7 +127,8 @@ public static class ControllerServices
                 Random.Shared,
                 sp.GetRequiredService<ILoggerFactory>())
             {
-                SharedNumbers = sp.GetRequiredService<SharedCallerNumbers>(),
+                // One controller counts exactly on its own; several ask the database (Cluster:Enabled).
+                SharedNumbers = settings.Cluster.Enabled ? sp.GetRequiredService<SharedCallerNumbers>() : null,
             };
         });
         services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
@@ -140,14 +141,19 @@ public static class ControllerServices
     }
 
     /// <summary>Start-up in order, then the long-lived loops: rule reloads, the switch connection, journal replay, calls that outlived a controller.</summary>
-    public static IServiceCollection AddBackgroundWork(this IServiceCollection services)
+    public static IServiceCollection AddBackgroundWork(this IServiceCollection services, ControllerSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         services.AddHostedService<ControllerStartup>();
         services.AddHostedService<RuleReloading>();
         services.AddHostedService<SwitchConnection>();
         services.AddHostedService<CallJournalReplay>();
-        services.AddHostedService<CallerNumberHeartbeat>();
-        services.AddHostedService<CallbackMemorySync>();
+        if (settings.Cluster.Enabled)
+        {
+            services.AddHostedService<CallerNumberHeartbeat>();
+            services.AddHostedService<CallbackMemorySync>();
+        }
+
         services.AddSingleton(sp => new UnfinishedCalls(
             sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
             sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));

@@ -38,7 +38,10 @@ public sealed class ControllerStartup(
 
         var snapshot = await rules.LoadNowAsync(cancellationToken).ConfigureAwait(false);
         usage.SeedToday(await callLog.CallsPerCallerNumberSinceAsync(usage.StartOfToday, cancellationToken).ConfigureAwait(false));
-        await sharedNumbers.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.Cluster.Enabled)
+        {
+            await sharedNumbers.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
         await RememberRecentCallsAsync(snapshot.Settings.Callback.Window, cancellationToken).ConfigureAwait(false);
         await outbound.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(

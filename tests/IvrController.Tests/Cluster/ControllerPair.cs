@@ -95,7 +95,7 @@ internal sealed class ControllerPair : IAsyncDisposable
         IHost host = ControllerHost.Build(
         [
             $"--Database:ConnectionString={connectionString}", "--Esl:Password=a-long-secret", "--Esl:Port=1", "--Outbound:Port=0",
-            $"--CallJournal:Directory={journal}", $"--Cluster:ControllerId=controller-{id}",
+            $"--CallJournal:Directory={journal}", "--Cluster:Enabled=true", $"--Cluster:ControllerId=controller-{id}",
             $"--Cluster:LeaseTime={LeaseTime}", $"--Cluster:HeartbeatInterval={HeartbeatInterval}", "--Cluster:OrphanGrace=00:00:30",
             // A loaded test machine can take longer than production's 1 s to answer a burst; the outage test cuts the road instead.
             "--Cluster:ReservationTimeout=00:00:05",

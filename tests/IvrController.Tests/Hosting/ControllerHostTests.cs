@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using IvrController.Cli;
 using IvrController.CustomerIds;
 using IvrController.Esl.Outbound;
+using IvrController.Flows;
 using IvrController.Hosting;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
@@ -85,6 +86,22 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         FileConfigurationSource[] files = [.. configuration.Providers.OfType<FileConfigurationProvider>().Select(provider => provider.Source)];
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.False(file.ReloadOnChange, $"{file.Path} is watched"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Only_a_controller_among_several_asks_the_database_for_each_number_and_renews_leases(bool several)
+    {
+        using IHost host = ControllerHost.Build(
+            ["--Database:ConnectionString=Host=127.0.0.1;Port=1", "--Esl:Password=a-long-secret", $"--Cluster:Enabled={several}"]);
+
+        CallFlowContext context = host.Services.GetRequiredService<CallFlowContext>();
+        string[] loops = [.. host.Services.GetServices<IHostedService>().Select(service => service.GetType().Name)];
+
+        Assert.Equal(several, context.SharedNumbers is not null);
+        Assert.Equal(several, loops.Contains(nameof(CallerNumberHeartbeat)));
+        Assert.Equal(several, loops.Contains(nameof(CallbackMemorySync)));
     }
 
     [Fact]
