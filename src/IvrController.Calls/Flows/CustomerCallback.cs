@@ -1,4 +1,5 @@
 using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
 using IvrController.Routing;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
@@ -17,13 +18,40 @@ public sealed class CustomerCallback(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
 
-    /// <summary>Runs the call; returns how it ended.</summary>
+    /// <summary>Runs the call; returns how it ended. The call log gets one row for it as it ends, however it ends.</summary>
     public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
+    {
+        string caller = customer.Channel.CallerIdNumber ?? "";
+        string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
+        var call = new InboundCallNote(context.Time.GetUtcNow(), Normalized(caller), Normalized(dialled));
+        string outcome = InboundCallRecord.Faulted;
+        try
+        {
+            CallOutcome ended = await RouteAsync(customer, caller, dialled, call, cancellationToken).ConfigureAwait(false);
+            outcome = Label(ended.Kind);
+            call.AgentId = ended.AgentId;
+            return ended;
+        }
+        catch (EslChannelHangupException)
+        {
+            outcome = InboundCallRecord.CallerHungUp;
+            throw;
+        }
+        finally
+        {
+            // One write per call, after it: nothing on the way to the agent or the menu waits for it.
+            await context.Recorder.RecordInboundCallAsync(
+                new InboundCallRecord(
+                    customer.CallId, call.Customer, call.Called, call.RememberedAgent is null ? InboundCallRecord.IvrRoute : InboundCallRecord.CallbackRoute,
+                    call.RememberedAgent, call.AgentId, outcome, call.StartedAt, context.Time.GetUtcNow()),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CallOutcome> RouteAsync(CallLeg customer, string caller, string dialled, InboundCallNote call, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
         Guid callId = customer.CallId;
-        string caller = customer.Channel.CallerIdNumber ?? "";
-        string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
 
         CallbackPlan plan;
         try
@@ -40,6 +68,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         }
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}", callId, rules.Version, plan.Decision.Reason);
+        call.RememberedAgent = plan.Decision.AgentId;
         string customerE164 = plan.Caller.E164;
         switch (plan.Decision.Kind)
         {
@@ -80,5 +109,32 @@ public sealed class CustomerCallback(CallFlowContext context)
         await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
         await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
         return CallOutcome.NoAgent($"agent {plan.Decision.AgentId} busy: missed callback recorded");
+    }
+
+    /// <summary>The call log's word for how a customer's call ended.</summary>
+    private static string Label(CallOutcomeKind kind) => kind switch
+    {
+        CallOutcomeKind.AgentAnswered => "agent_answered",
+        CallOutcomeKind.NoAgent => "no_agent",
+        CallOutcomeKind.EndedInMenu => "ended_in_menu",
+        _ => InboundCallRecord.Faulted,
+    };
+
+    /// <summary>E.164 when the number normalises, else the raw text as the switch gave it (stored, never logged).</summary>
+    private static string Normalized(string raw) =>
+        ChineseNumberNormalizer.Default.TryNormalize(raw, out PhoneNumber? number, out _) ? number.E164 : raw;
+
+    /// <summary>What the call log's row of this call learns along the way.</summary>
+    private sealed class InboundCallNote(DateTimeOffset startedAt, string customer, string called)
+    {
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public string Customer { get; } = customer;
+
+        public string Called { get; } = called;
+
+        public string? RememberedAgent { get; set; }
+
+        public string? AgentId { get; set; }
     }
 }

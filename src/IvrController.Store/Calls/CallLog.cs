@@ -163,6 +163,20 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>Stores a customer's call to one of our numbers, as it ended; false when this call was already stored.</summary>
+    public async Task<bool> RecordInboundCallAsync(InboundCallRecord call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        const string sql = """
+            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at)
+            values (@CallUuid, @CustomerNumber, @CalledNumber, @Route, @RememberedAgent, @AgentId, @Outcome, @StartedAt, @EndedAt)
+            on conflict (call_uuid) do nothing
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            sql, call with { StartedAt = call.StartedAt.ToUniversalTime(), EndedAt = call.EndedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Outbound calls placed with each of our numbers since <paramref name="since"/> (start of today), by E.164.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CallsPerCallerNumberSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -87,6 +87,11 @@ public static class ConstraintMessages
         ["audit_log_pkey"] = "this audit entry is already written",
         ["audit_log_who_not_blank"] = "an audit entry must say who made the change",
         ["audit_log_action_not_blank"] = "an audit entry must say what was changed",
+        ["inbound_calls_pkey"] = "this call record is already written",
+        ["inbound_calls_call_uuid_key"] = "this call is already recorded",
+        ["inbound_calls_route_valid"] = "an inbound call's route must be callback or ivr",
+        ["inbound_calls_outcome_valid"] = "an inbound call's outcome must be agent_answered, no_agent, ended_in_menu, caller_hung_up or faulted",
+        ["survey_results_follow_up_together"] = "a follow-up marked done needs both who and when",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The admin sentence for a constraint, or null when the schema has no such name.</summary>

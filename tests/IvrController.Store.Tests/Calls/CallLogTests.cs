@@ -139,6 +139,24 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task An_inbound_call_written_again_is_stored_once_and_the_calls_report_lists_it_beside_outbound_calls()
+    {
+        var inbound = new InboundCallRecord(Guid.NewGuid(), "+8613800000091", "+862152810000", "ivr", null, "1091", "agent_answered", Now, Now.AddSeconds(42));
+        await Log.RecordOutboundCallAsync(
+            new OutboundCallRecord(Guid.NewGuid(), "1091", "+8613800000092", "+862152810000", "skill_group", "skill_group", "r", Now.AddSeconds(-5)), CancellationToken.None);
+
+        Assert.True(await Log.RecordInboundCallAsync(inbound, CancellationToken.None));
+        Assert.False(await Log.RecordInboundCallAsync(inbound with { Outcome = "faulted" }, CancellationToken.None));
+
+        var calls = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), null, "1091", 10, CancellationToken.None);
+        Assert.Equal(
+            ["ivr +8613800000091 +862152810000 agent_answered 42", "outbound +8613800000092 +862152810000  "],
+            calls.Select(c => $"{c.Kind} {c.CustomerNumber} {c.OurNumber} {c.Outcome} {c.DurationSeconds}"));
+        var onlyIvr = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), "ivr", "1091", 10, CancellationToken.None);
+        Assert.Equal([inbound.CallUuid], onlyIvr.Select(c => c.CallUuid));
+    }
+
+    [Fact]
     public async Task A_missed_callback_written_again_with_its_record_id_is_stored_once()
     {
         var missed = new MissedCallbackRecord("1088", "+8613800000082", "+862152810000", Now);
