@@ -1,4 +1,5 @@
 using IvrController.Admin;
+using IvrController.Store.Calls;
 using IvrController.Web.Language;
 using IvrController.Web.Security;
 using IvrController.Web.Status;
@@ -29,9 +30,10 @@ public static class WebConsole
 {
     public const string SessionCookie = "ivr_console";
 
-    public static WebApplication Build(WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory)
+    public static WebApplication Build(WebConsoleOptions options, NpgsqlDataSource database, ConsoleParts controller, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(controller);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(WebConsole).Assembly.GetName().Name,
@@ -50,7 +52,13 @@ public static class WebConsole
         });
 
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(controller);
+        builder.Services.AddSingleton(controller.Status);
+        builder.Services.AddSingleton(controller.Explainer);
+        builder.Services.AddSingleton(controller.Live);
+        builder.Services.AddSingleton(controller.ClickToCall);
+        builder.Services.AddSingleton(controller.Day);
+        builder.Services.AddSingleton(_ => new CallReports(database));
+        builder.Services.AddSingleton(_ => new SurveyFollowUps(database));
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<MetricsText>();
@@ -114,6 +122,7 @@ public static class WebConsole
         app.UseRateLimiter();
 
         app.MapGet("/console.css", () => Results.Text(ConsoleStyle.Css, "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/console.js", () => Results.Text(ConsoleScript.Js, "text/javascript; charset=utf-8")).AllowAnonymous();
         app.MapGet("/healthz", () => Results.Text("live\n")).AllowAnonymous();
         app.MapGet("/readyz", async (Readiness readiness, CancellationToken cancellationToken) =>
         {
