@@ -3,7 +3,8 @@ namespace IvrController.Store.Calls;
 /// <summary>
 /// One call of the calls report, outbound or inbound. <see cref="Kind"/> is outbound, callback or ivr;
 /// <see cref="CustomerNumber"/> is the real number (mask it before showing it), <see cref="CustomerId"/>
-/// the customer_ids table's ID for it, if any; <see cref="OurNumber"/> the number the customer saw or dialled.
+/// the customer_ids table's ID for it, if any; <see cref="OurNumber"/> the number the customer saw or dialled;
+/// <see cref="Tier"/> the caller-ID tier of an outbound call.
 /// </summary>
 public sealed record CallHistoryRow(
     Guid CallUuid,
@@ -12,6 +13,7 @@ public sealed record CallHistoryRow(
     string CustomerNumber,
     string? CustomerId,
     string? OurNumber,
+    string? Tier,
     string? Outcome,
     DateTime StartedAt,
     DateTime? EndedAt)

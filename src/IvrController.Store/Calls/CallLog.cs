@@ -191,23 +191,6 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return rows.ToDictionary(r => r.Number, r => r.Calls, StringComparer.Ordinal);
     }
 
-    /// <summary>Outbound calls since <paramref name="since"/>, newest first, optionally of one agent.</summary>
-    public async Task<IReadOnlyList<CallReportRow>> CallsAsync(DateTimeOffset since, string? agentId, int limit, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            select call_uuid as CallUuid, agent_id as AgentId, customer_number as CustomerNumber, caller_number as CallerNumber,
-                   tier as Tier, disposition as Disposition, started_at as StartedAt, ended_at as EndedAt
-              from outbound_calls
-             where started_at >= @Since and (@AgentId::text is null or agent_id = @AgentId)
-             order by started_at desc, id desc
-             limit @Limit
-            """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CallReportRow>(new CommandDefinition(
-            sql, new { Since = since.ToUniversalTime(), AgentId = agentId, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
-    }
-
     /// <summary>Survey results since <paramref name="since"/>, newest first, optionally of one agent.</summary>
     public async Task<IReadOnlyList<SurveyReportRow>> SurveyResultsAsync(DateTimeOffset since, string? agentId, int limit, CancellationToken cancellationToken)
     {

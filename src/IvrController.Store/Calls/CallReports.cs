@@ -13,24 +13,24 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
     /// <summary>A rating at or below this score asks for a supervisor's follow-up.</summary>
     public const int LowScore = 2;
 
-    /// <summary>Calls started in [from, to), newest first; <paramref name="kind"/> outbound, callback, ivr or null for all.</summary>
+    /// <summary>Calls started in [from, to), newest first; <paramref name="kind"/> outbound, callback, ivr, inbound (callback and ivr) or null for all.</summary>
     public async Task<IReadOnlyList<CallHistoryRow>> CallsAsync(
         DateTimeOffset from, DateTimeOffset to, string? kind, string? agentId, int limit, CancellationToken cancellationToken)
     {
         const string sql = """
             select * from (
                 select o.call_uuid as CallUuid, 'outbound' as Kind, o.agent_id as AgentId, o.customer_number as CustomerNumber,
-                       c.customer_id as CustomerId, o.caller_number as OurNumber, o.disposition as Outcome,
+                       c.customer_id as CustomerId, o.caller_number as OurNumber, o.tier as Tier, o.disposition as Outcome,
                        o.started_at as StartedAt, o.ended_at as EndedAt
                   from outbound_calls o left join customer_ids c on c.number = o.customer_number
                  where o.started_at >= @From and o.started_at < @To
                 union all
                 select i.call_uuid, i.route, coalesce(i.agent_id, i.remembered_agent), i.customer_number,
-                       c.customer_id, i.called_number, i.outcome, i.started_at, i.ended_at
+                       c.customer_id, i.called_number, null, i.outcome, i.started_at, i.ended_at
                   from inbound_calls i left join customer_ids c on c.number = i.customer_number
                  where i.started_at >= @From and i.started_at < @To
             ) calls
-             where (@Kind::text is null or Kind = @Kind) and (@AgentId::text is null or AgentId = @AgentId)
+             where (@Kind::text is null or Kind = @Kind or (@Kind = 'inbound' and Kind <> 'outbound')) and (@AgentId::text is null or AgentId = @AgentId)
              order by StartedAt desc, CallUuid
              limit @Limit
             """;
