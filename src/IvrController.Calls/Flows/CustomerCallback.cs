@@ -23,7 +23,7 @@ public sealed class CustomerCallback(CallFlowContext context)
     {
         string caller = customer.Channel.CallerIdNumber ?? "";
         string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
-        var call = new InboundCallNote(context.Time.GetUtcNow(), Normalized(caller), Normalized(dialled));
+        var call = new InboundCallNote(context.Time.GetUtcNow(), caller, dialled);
         string outcome = InboundCallRecord.Faulted;
         try
         {
@@ -42,7 +42,7 @@ public sealed class CustomerCallback(CallFlowContext context)
             // One write per call, after it: nothing on the way to the agent or the menu waits for it.
             await context.Recorder.RecordInboundCallAsync(
                 new InboundCallRecord(
-                    customer.CallId, call.Customer, call.Called, call.RememberedAgent is null ? InboundCallRecord.IvrRoute : InboundCallRecord.CallbackRoute,
+                    customer.CallId, call.Planned ? call.Customer : Normalized(call.Customer), call.Planned ? call.Called : Normalized(call.Called), call.RememberedAgent is null ? InboundCallRecord.IvrRoute : InboundCallRecord.CallbackRoute,
                     call.RememberedAgent, call.AgentId, outcome, call.StartedAt, context.Time.GetUtcNow()),
                 CancellationToken.None).ConfigureAwait(false);
         }
@@ -68,7 +68,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         }
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}", callId, rules.Version, plan.Decision.Reason);
-        call.RememberedAgent = plan.Decision.AgentId;
+        (call.Customer, call.Called, call.RememberedAgent, call.Planned) = (plan.Caller.E164, plan.Dialled.E164, plan.Decision.AgentId, true);
         string customerE164 = plan.Caller.E164;
         switch (plan.Decision.Kind)
         {
@@ -124,16 +124,22 @@ public sealed class CustomerCallback(CallFlowContext context)
     private static string Normalized(string raw) =>
         ChineseNumberNormalizer.Default.TryNormalize(raw, out PhoneNumber? number, out _) ? number.E164 : raw;
 
-    /// <summary>What the call log's row of this call learns along the way.</summary>
+    /// <summary>
+    /// What the call log's row of this call learns along the way: the numbers as the switch gave them, E.164 once
+    /// the plan has normalised them (a caller that does not normalise stays raw: stored, never logged).
+    /// </summary>
     private sealed class InboundCallNote(DateTimeOffset startedAt, string customer, string called)
     {
         public DateTimeOffset StartedAt { get; } = startedAt;
 
-        public string Customer { get; } = customer;
+        public string Customer { get; set; } = customer;
 
-        public string Called { get; } = called;
+        public string Called { get; set; } = called;
 
         public string? RememberedAgent { get; set; }
+
+        /// <summary>The plan normalised the numbers; otherwise (no plan: a caller that does not normalise, a fault) the row does it.</summary>
+        public bool Planned { get; set; }
 
         public string? AgentId { get; set; }
     }

@@ -171,6 +171,9 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.StartsWith("{origination_caller_id_number=***********23,origination_caller_id_name=***********23,", bridge, StringComparison.Ordinal);
         Assert.EndsWith("}user/1001@127.0.0.1", bridge, StringComparison.Ordinal);
         Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("2125550123", StringComparison.Ordinal));
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|1001|agent_answered|0012125550123|+862152810000"],
+            await centre.RowsAsync("select call_uuid, route, agent_id, outcome, customer_number, called_number from inbound_calls"));
     }
 
     [Fact]
@@ -223,8 +226,8 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Equal(1, centre.Dispatcher.Outcomes.Snapshot().Sum(count => count.Value));
         // The fault came while the call was being planned, before any agent was matched: recorded as an IVR call that faulted.
         Assert.Equal(
-            [$"{customer.UniqueId}|ivr|faulted"],
-            await centre.RowsAsync("select call_uuid, route, outcome from inbound_calls"));
+            [$"{customer.UniqueId}|ivr|faulted|+8613800138000|+862152810000"],
+            await centre.RowsAsync("select call_uuid, route, outcome, customer_number, called_number from inbound_calls"));
         Assert.Equal(0, centre.Dispatcher.InProgress.Count);
     }
 

@@ -104,8 +104,9 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
         Assert.True(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(call.CallUuid, "SUCCESS", Now.AddSeconds(5), Now.AddSeconds(65)), CancellationToken.None));
         Assert.False(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(Guid.NewGuid(), "SUCCESS", null, Now), CancellationToken.None));
 
-        var row = Assert.Single(await Log.CallsAsync(Now.AddMinutes(-1), "1001", 100, CancellationToken.None), r => r.CallUuid == call.CallUuid);
-        Assert.Equal(("SUCCESS", Now.AddSeconds(65).UtcDateTime), (row.Disposition, row.EndedAt));
+        var calls = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), "outbound", "1001", 100, CancellationToken.None);
+        var row = Assert.Single(calls, r => r.CallUuid == call.CallUuid);
+        Assert.Equal(("SUCCESS", Now.AddSeconds(65).UtcDateTime), (row.Outcome, row.EndedAt));
     }
 
     [Fact]
