@@ -17,11 +17,15 @@ public sealed class CallDispatcher(CallFlowContext context)
     /// <summary>How the calls handled so far ended, by kind.</summary>
     public CallOutcomeCounts Outcomes { get; } = new();
 
+    /// <summary>The calls being handled now (customers masked), for the console.</summary>
+    public CallsInProgress InProgress { get; } = new();
+
     public async Task HandleAsync(OutboundSession session, CancellationToken cancellationToken)
     {
         var leg = new CallLeg(session);
         string entry = leg.Variable(ChannelVariables.Entry) ?? session.ChannelData.Context ?? "";
         CallOutcome outcome;
+        using IDisposable inProgress = Note(leg, entry);
         try
         {
             outcome = entry switch
@@ -42,6 +46,21 @@ public sealed class CallDispatcher(CallFlowContext context)
 
         Outcomes.Count(outcome);
         _logger.LogInformation("Call {Uuid} ({Entry}) done: {Outcome}", session.UniqueId, entry, outcome);
+    }
+
+    /// <summary>Who is on the leg, from what the switch handed over (no lookup: this is on every call's path).</summary>
+    private IDisposable Note(CallLeg leg, string entry)
+    {
+        DateTimeOffset now = context.Time.GetUtcNow();
+        return entry switch
+        {
+            "agents" => InProgress.Begin("outbound", leg.Variable(ChannelVariables.SipAuthUsername) ?? leg.Channel.Username,
+                leg.Variable(ChannelVariables.DialledNumber) ?? leg.Channel.DestinationNumber ?? "", now),
+            "click_to_call" => InProgress.Begin("outbound", leg.Variable(ChannelVariables.AgentId), leg.Variable(ChannelVariables.ClickToCallCustomer) ?? "", now),
+            "public" => InProgress.Begin("inbound", null, leg.Channel.CallerIdNumber ?? "", now),
+            "survey" => InProgress.Begin("survey", leg.Variable(ChannelVariables.AgentId), leg.Variable(ChannelVariables.Customer) ?? "", now),
+            _ => InProgress.Begin(entry, null, "", now),
+        };
     }
 
     private static async Task<CallOutcome> EndAfterFaultAsync(CallLeg leg, CancellationToken cancellationToken)

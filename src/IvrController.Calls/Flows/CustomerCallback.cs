@@ -1,4 +1,5 @@
 using IvrController.Esl.Messages;
+using IvrController.Esl.Outbound;
 using IvrController.Routing;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
@@ -17,13 +18,40 @@ public sealed class CustomerCallback(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
 
-    /// <summary>Runs the call; returns how it ended.</summary>
+    /// <summary>Runs the call; returns how it ended. The call log gets one row for it as it ends, however it ends.</summary>
     public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
+    {
+        string caller = customer.Channel.CallerIdNumber ?? "";
+        string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
+        var call = new InboundCallNote(context.Time.GetUtcNow(), caller, dialled);
+        string outcome = InboundCallRecord.Faulted;
+        try
+        {
+            CallOutcome ended = await RouteAsync(customer, caller, dialled, call, cancellationToken).ConfigureAwait(false);
+            outcome = Label(ended.Kind);
+            call.AgentId = ended.AgentId;
+            return ended;
+        }
+        catch (EslChannelHangupException)
+        {
+            outcome = InboundCallRecord.CallerHungUp;
+            throw;
+        }
+        finally
+        {
+            // One write per call, after it: nothing on the way to the agent or the menu waits for it.
+            await context.Recorder.RecordInboundCallAsync(
+                new InboundCallRecord(
+                    customer.CallId, call.Planned ? call.Customer : Normalized(call.Customer), call.Planned ? call.Called : Normalized(call.Called), call.RememberedAgent is null ? InboundCallRecord.IvrRoute : InboundCallRecord.CallbackRoute,
+                    call.RememberedAgent, call.AgentId, outcome, call.StartedAt, context.Time.GetUtcNow()),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CallOutcome> RouteAsync(CallLeg customer, string caller, string dialled, InboundCallNote call, CancellationToken cancellationToken)
     {
         RuleSnapshot rules = context.Rules();
         Guid callId = customer.CallId;
-        string caller = customer.Channel.CallerIdNumber ?? "";
-        string dialled = customer.Variable(ChannelVariables.DialledNumber) ?? customer.Channel.DestinationNumber ?? "";
 
         CallbackPlan plan;
         try
@@ -40,6 +68,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         }
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}", callId, rules.Version, plan.Decision.Reason);
+        (call.Customer, call.Called, call.RememberedAgent, call.Planned) = (plan.Caller.E164, plan.Dialled.E164, plan.Decision.AgentId, true);
         string customerE164 = plan.Caller.E164;
         switch (plan.Decision.Kind)
         {
@@ -80,5 +109,38 @@ public sealed class CustomerCallback(CallFlowContext context)
         await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
         await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
         return CallOutcome.NoAgent($"agent {plan.Decision.AgentId} busy: missed callback recorded");
+    }
+
+    /// <summary>The call log's word for how a customer's call ended.</summary>
+    private static string Label(CallOutcomeKind kind) => kind switch
+    {
+        CallOutcomeKind.AgentAnswered => "agent_answered",
+        CallOutcomeKind.NoAgent => "no_agent",
+        CallOutcomeKind.EndedInMenu => "ended_in_menu",
+        _ => InboundCallRecord.Faulted,
+    };
+
+    /// <summary>E.164 when the number normalises, else the raw text as the switch gave it (stored, never logged).</summary>
+    private static string Normalized(string raw) =>
+        ChineseNumberNormalizer.Default.TryNormalize(raw, out PhoneNumber? number, out _) ? number.E164 : raw;
+
+    /// <summary>
+    /// What the call log's row of this call learns along the way: the numbers as the switch gave them, E.164 once
+    /// the plan has normalised them (a caller that does not normalise stays raw: stored, never logged).
+    /// </summary>
+    private sealed class InboundCallNote(DateTimeOffset startedAt, string customer, string called)
+    {
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public string Customer { get; set; } = customer;
+
+        public string Called { get; set; } = called;
+
+        public string? RememberedAgent { get; set; }
+
+        /// <summary>The plan normalised the numbers; otherwise (no plan: a caller that does not normalise, a fault) the row does it.</summary>
+        public bool Planned { get; set; }
+
+        public string? AgentId { get; set; }
     }
 }

@@ -12,4 +12,7 @@ public interface ICallRecorder
     Task RecordSurveyResultAsync(SurveyResultRecord result, CancellationToken cancellationToken);
 
     Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken);
+
+    /// <summary>A customer's call to one of our numbers, once, as it ended.</summary>
+    Task RecordInboundCallAsync(InboundCallRecord call, CancellationToken cancellationToken);
 }

@@ -34,4 +34,7 @@ public sealed class JournalRecorder(CallRecordJournal journal, CallbackMemory me
 
     public Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken) =>
         journal.WriteAsync(missed, cancellationToken);
+
+    public Task RecordInboundCallAsync(InboundCallRecord call, CancellationToken cancellationToken) =>
+        journal.WriteAsync(call, cancellationToken);
 }

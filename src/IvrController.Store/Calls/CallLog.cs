@@ -174,6 +174,20 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>Stores a customer's call to one of our numbers, as it ended; false when this call was already stored.</summary>
+    public async Task<bool> RecordInboundCallAsync(InboundCallRecord call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        const string sql = """
+            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at)
+            values (@CallUuid, @CustomerNumber, @CalledNumber, @Route, @RememberedAgent, @AgentId, @Outcome, @StartedAt, @EndedAt)
+            on conflict (call_uuid) do nothing
+            """;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            sql, call with { StartedAt = call.StartedAt.ToUniversalTime(), EndedAt = call.EndedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Outbound calls placed with each of our numbers since <paramref name="since"/> (start of today), by E.164.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CallsPerCallerNumberSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -186,23 +200,6 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Number, int Calls)>(new CommandDefinition(sql, new { Since = since.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Number, r => r.Calls, StringComparer.Ordinal);
-    }
-
-    /// <summary>Outbound calls since <paramref name="since"/>, newest first, optionally of one agent.</summary>
-    public async Task<IReadOnlyList<CallReportRow>> CallsAsync(DateTimeOffset since, string? agentId, int limit, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            select call_uuid as CallUuid, agent_id as AgentId, customer_number as CustomerNumber, caller_number as CallerNumber,
-                   tier as Tier, disposition as Disposition, started_at as StartedAt, ended_at as EndedAt
-              from outbound_calls
-             where started_at >= @Since and (@AgentId::text is null or agent_id = @AgentId)
-             order by started_at desc, id desc
-             limit @Limit
-            """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CallReportRow>(new CommandDefinition(
-            sql, new { Since = since.ToUniversalTime(), AgentId = agentId, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
     }
 
     /// <summary>Survey results since <paramref name="since"/>, newest first, optionally of one agent.</summary>

@@ -91,6 +91,11 @@ public static class ConstraintMessages
         ["caller_number_slots_counts"] = "a number's calls today and calls in progress cannot be negative",
         ["caller_number_leases_pkey"] = "this call already holds a slot",
         ["audit_log_action_not_blank"] = "an audit entry must say what was changed",
+        ["inbound_calls_pkey"] = "this call record is already written",
+        ["inbound_calls_call_uuid_key"] = "this call is already recorded",
+        ["inbound_calls_route_valid"] = "an inbound call's route must be callback or ivr",
+        ["inbound_calls_outcome_valid"] = "an inbound call's outcome must be agent_answered, no_agent, ended_in_menu, caller_hung_up or faulted",
+        ["survey_results_follow_up_together"] = "a follow-up marked done needs both who and when",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The admin sentence for a constraint, or null when the schema has no such name.</summary>

@@ -36,6 +36,26 @@ public static class ConsoleStyle
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
         .login { max-width: 24rem; margin: 3rem auto; }
+        dl.facts { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .3rem 1rem; margin: 0; }
+        dl.facts dt { font-weight: 500; color: #52606d; }
+        dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+        dl.facts ol { margin: 0; padding-left: 1.2rem; }
+        .tabs { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin-bottom: 1rem; }
+        .tabs a[aria-current=page] { font-weight: 600; text-decoration: none; color: #1f2933; }
+        .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin-bottom: 1rem; }
+        .filters .field { margin: 0; }
+        .low { color: #b42318; font-weight: 500; }
+        .state-on_call { color: #1f6feb; font-weight: 500; }
+        .state-registered { color: #2f7d32; }
+        .state-offline, .state-disabled { color: #7b8794; }
+        .stale { background: #fff4e5; border: 1px solid #f0b429; border-radius: 6px; padding: .5rem 1rem; }
+        .chart { max-width: 100%; height: auto; }
+        .chart .bar { fill: #1f6feb; }
+        .chart .axis { stroke: #9aa5b1; stroke-width: 1; }
+        .chart text { font-size: 11px; fill: #52606d; }
+        form.inline { display: inline; }
+        button.small { font: inherit; font-size: .85rem; padding: .15rem .6rem; border: 1px solid #1f6feb; color: #1f6feb; background: #fff; border-radius: 4px; cursor: pointer; }
+        .scroll { overflow-x: auto; }
         .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0 1.5rem; }
         @media (max-width: 640px) {
           header { padding: .5rem .75rem; }
@@ -44,6 +64,8 @@ public static class ConsoleStyle
           thead { display: none; }
           tr { border-bottom: 1px solid #d9e2ec; padding: .4rem 0; }
           td { border: 0; padding: .1rem .4rem; }
+          td[data-label]::before { content: attr(data-label) ": "; color: #52606d; }
+          dl.facts { grid-template-columns: 1fr; }
         }
         """;
 }

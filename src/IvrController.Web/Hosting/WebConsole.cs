@@ -1,5 +1,6 @@
 using IvrController.Admin;
 using IvrController.Admin.Prompts;
+using IvrController.Store.Calls;
 using IvrController.Web.Language;
 using IvrController.Web.Security;
 using IvrController.Web.Status;
@@ -32,9 +33,10 @@ public static class WebConsole
 
     /// <param name="prompts">Where prompts given as words or recordings go (and are played back from); null, the template page offers file names only.</param>
     public static WebApplication Build(
-        WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
+        WebConsoleOptions options, NpgsqlDataSource database, ConsoleParts controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(controller);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(WebConsole).Assembly.GetName().Name,
@@ -53,7 +55,13 @@ public static class WebConsole
         });
 
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(controller);
+        builder.Services.AddSingleton(controller.Status);
+        builder.Services.AddSingleton(controller.Explainer);
+        builder.Services.AddSingleton(controller.Live);
+        builder.Services.AddSingleton(controller.ClickToCall);
+        builder.Services.AddSingleton(controller.Day);
+        builder.Services.AddSingleton(_ => new CallReports(database));
+        builder.Services.AddSingleton(_ => new SurveyFollowUps(database));
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<MetricsText>();
@@ -118,6 +126,7 @@ public static class WebConsole
         app.UseRateLimiter();
 
         app.MapGet("/console.css", () => Results.Text(ConsoleStyle.Css, "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/console.js", () => Results.Text(ConsoleScript.Js, "text/javascript; charset=utf-8")).AllowAnonymous();
         app.MapGet("/healthz", () => Results.Text("live\n")).AllowAnonymous();
         app.MapGet("/readyz", async (Readiness readiness, CancellationToken cancellationToken) =>
         {

@@ -12,7 +12,7 @@ namespace IvrController.Web.Hosting;
 
 /// <summary>Runs the console inside the controller's host: started after the controller's own start-up, stopped with it.</summary>
 public sealed class WebConsoleServer(
-    WebConsoleOptions options, NpgsqlDataSource database, IControllerStatus controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
+    WebConsoleOptions options, NpgsqlDataSource database, ConsoleParts controller, ILoggerFactory loggerFactory, PromptStudio? prompts = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<WebConsoleServer>();

@@ -240,4 +240,100 @@ public static class ConsoleWords
     public static readonly Word What = new("对象", "What");
     public static readonly Word Detail = new("内容", "Change");
     public static readonly Word AuditEmpty = new("还没有记录。", "Nothing yet.");
+
+    // Explain
+    public static readonly Word NavExplain = new("呼叫解释", "Explain");
+    public static readonly Word ExplainIntro = new(
+        "控制器此刻会如何处理一通电话，以及原因：与 ivrctl explain 同一套规则，使用运行中的控制器的号码计数和坐席状态。客户号码提交后不会回显。",
+        "What the controller would do with a call now, and why: the rules of ivrctl explain, with the running controller's number counters and agent presence. A customer number you enter is never shown back.");
+    public static readonly Word ExplainOutbound = new("坐席外呼客户", "An agent calls a customer");
+    public static readonly Word ExplainOutboundHelp = new("客户看到我们的哪个号码（哪一级规则），坐席看到什么。", "Which of our numbers the customer sees (from which tier), and what the agent sees.");
+    public static readonly Word ExplainCallback = new("客户来电", "A customer calls us");
+    public static readonly Word ExplainCallbackHelp = new("客户拨打我们的号码时，电话转给谁、为什么。", "Where a customer's call to one of our numbers goes, and why.");
+    public static readonly Word AgentColumn = new("坐席", "Agent");
+    public static readonly Word CustomerNumberOrId = new("客户号码或客户 ID", "Customer number or customer ID");
+    public static readonly Word CustomerNumber = new("客户号码", "Customer number");
+    public static readonly Word OurNumber = new("我们的号码", "Our number");
+    public static readonly Word AssumeUnavailable = new("假设原坐席不可用", "Assume the remembered agent is unavailable");
+    public static readonly Word ExplainButton = new("解释", "Explain");
+    public static readonly Word RulesInForce = new("规则", "Rules");
+    public static readonly Word CustomerColumn = new("客户", "Customer");
+    public static readonly Word Tiers = new("逐级尝试", "Tiers tried");
+    public static readonly Word CustomerSees = new("客户看到", "Customer sees");
+    public static readonly Word FromTier = new("来自", "from tier");
+    public static readonly Word CustomerSeesNothing = new("无：外呼被拒绝并提示坐席（绝不使用坐席分机号）", "nothing: the call is refused with a prompt to the agent (never the agent's extension)");
+    public static readonly Word AgentSees = new("坐席看到", "Agent sees");
+    public static readonly Word ReasonLine = new("原因", "Reason");
+    public static readonly Word NotesLine = new("说明", "Notes");
+    public static readonly Word CallLine = new("通话", "Call");
+    public static readonly Word DecisionLine = new("决定", "Decision");
+    public static readonly Word ThenLine = new("然后", "Then");
+    public static readonly Word MenuLine = new("IVR 菜单", "IVR menu");
+    public static readonly Word RequiredField = new("必填。", "Required.");
+
+    // Live
+    public static readonly Word NavLive = new("实时状态", "Live");
+    public static readonly Word LiveIntro = new("坐席、进行中的通话和控制器的连接，每 3 秒刷新（客户号码已掩码）。", "Agents, calls in progress and the controller's connections, refreshed every 3 s (customer numbers masked).");
+    public static readonly Word LiveAt = new("更新于", "As of");
+    public static readonly Word LiveStale = new("无法刷新（会话已过期或控制器无响应），显示的是旧数据。", "Cannot refresh (session expired or the controller does not answer): what you see is old.");
+    public static readonly Word ConnectionsSection = new("连接", "Connections");
+    public static readonly Word SwitchLink = new("交换机（事件套接字）", "Switch (event socket)");
+    public static readonly Word DatabaseLink = new("数据库", "Database");
+    public static readonly Word LinkUp = new("已连接", "connected");
+    public static readonly Word NotConnected = new("未连接", "not connected");
+    public static readonly Word PresenceStale = new("（坐席状态可能过时）", "(agent presence may be stale)");
+    public static readonly Word JournalBacklog = new("待写入数据库的记录", "Journal backlog");
+    public static readonly Word UnknownValue = new("未知", "unknown");
+    public static readonly Word BytesUnit = new("字节", "bytes");
+    public static readonly Word AgentState = new("状态", "State");
+    public static readonly Word StateOnCall = new("通话中", "on a call");
+    public static readonly Word StateRegistered = new("已注册（空闲）", "registered (free)");
+    public static readonly Word StateOffline = new("离线（未注册）", "offline (not registered)");
+    public static readonly Word StateDisabled = new("已停用", "disabled by an admin");
+    public static readonly Word SinceColumn = new("开始于", "Since");
+    public static readonly Word CallsInProgress = new("进行中的通话", "Calls in progress");
+    public static readonly Word NoCallsInProgress = new("没有进行中的通话。", "No calls in progress.");
+    public static readonly Word FlowColumn = new("类型", "Flow");
+
+    // Reports
+    public static readonly Word NavReports = new("报表", "Reports");
+    public static readonly Word ReportsIntro = new("所有通话、满意度评价和未接回拨；时间为 UTC，日期按呼叫中心所在时区。客户号码已掩码（客户 ID 模式下显示客户 ID）。", "Every call, survey result and missed callback; times in UTC, days in the call centre's time zone. Customer numbers masked (the customer ID in customer-ID mode).");
+    public static readonly Word ReportCalls = new("通话", "Calls");
+    public static readonly Word ReportSurveys = new("满意度", "Surveys");
+    public static readonly Word ReportMissed = new("未接回拨", "Missed callbacks");
+    public static readonly Word Days = new("最近天数", "Last days");
+    public static readonly Word AllAgents = new("全部坐席", "All agents");
+    public static readonly Word AllKinds = new("全部类型", "All kinds");
+    public static readonly Word ShowButton = new("显示", "Show");
+    public static readonly Word DownloadCsv = new("下载 CSV", "Download CSV");
+    public static readonly Word KindColumn = new("类型", "Kind");
+    public static readonly Word KindOutbound = new("外呼", "outbound");
+    public static readonly Word KindCallback = new("回拨", "callback");
+    public static readonly Word KindIvr = new("IVR", "IVR");
+    public static readonly Word CallOutcome = new("结果", "Outcome");
+    public static readonly Word DurationColumn = new("时长", "Duration");
+    public static readonly Word StartedColumn = new("开始 (UTC)", "Started (UTC)");
+    public static readonly Word NoRows = new("这段时间没有记录。", "Nothing in this period.");
+    public static readonly Word RowsShown = new("共 {0} 条（最多显示 {1} 条）。", "{0} rows (at most {1} shown).");
+    public static readonly Word TemplateColumn = new("模板", "Template");
+    public static readonly Word KeyColumn = new("按键", "Key");
+    public static readonly Word ScoreColumn = new("分数", "Score");
+    public static readonly Word FollowUp = new("跟进", "Follow-up");
+    public static readonly Word FollowUpNeeded = new("低分，待跟进", "low rating: to follow up");
+    public static readonly Word FollowUpDone = new("已跟进：{0}，{1}", "done by {0} at {1}");
+    public static readonly Word MarkDone = new("标记已跟进", "Mark done");
+    public static readonly Word MarkedDone = new("已标记为已跟进。", "Marked done.");
+    public static readonly Word PerAgent = new("按坐席平均分", "Average per agent");
+    public static readonly Word PerDay = new("按日平均分", "Average per day");
+    public static readonly Word RatedColumn = new("评分数", "Rated");
+    public static readonly Word AverageColumn = new("平均分", "Average");
+    public static readonly Word DayColumn = new("日期", "Day");
+    public static readonly Word ChartTitle = new("每日平均分", "Average score per day");
+    public static readonly Word AtColumn = new("时间 (UTC)", "At (UTC)");
+    public static readonly Word Dialled = new("所拨号码", "Dialled");
+    public static readonly Word CallBack = new("回拨", "Call back");
+    public static readonly Word CallBackStarted = new("已发起回拨：", "Call placed: ");
+    public static readonly Word CallBackFailed = new("回拨未成功：", "The call did not go through: ");
+    public static readonly Word NoSuchMissedCallback = new("没有这条未接回拨。", "There is no such missed callback.");
+    public static readonly Word BadDays = new("天数须为 1 到 366。", "Days must be 1 to 366.");
 }

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using IvrController.Esl.Inbound;
-using IvrController.Flows;
 using IvrController.Hosting;
 using IvrController.Routing;
 using IvrController.Store.Snapshots;
-using Microsoft.Extensions.Logging;
 
 namespace IvrController.Cli;
 
@@ -36,45 +33,19 @@ public static class CallCommands
 
             await using var database = context.OpenDatabase(parse);
             RuleSnapshotBuild rules = await RuleLoading.LoadAsync(database, cancellationToken).ConfigureAwait(false);
-            string socket = settings.Flows.ControllerSocket is { Length: > 0 } configured
-                ? configured
-                : $"{settings.Outbound.ListenAddress}:{settings.Outbound.Port}";
-
-            await using var client = new InboundClient(settings.Esl, context.LoggerFactory.CreateLogger<InboundClient>());
             try
             {
-                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is Esl.Connection.EslConnectionException or EslAuthenticationException)
-            {
-                throw new CliException($"cannot use the switch's event socket at {settings.Esl.Host}:{settings.Esl.Port}: {e.Message}");
-            }
-
-            await context.Output.WriteLineAsync($"Ringing agent {parse.GetValue(agent)} (up to {settings.Flows.AgentRingTimeout.TotalSeconds:0} s)…").ConfigureAwait(false);
-            ClickToCallReport report;
-            try
-            {
-                report = await new ClickToCall(settings.Flows).StartAsync(
-                    client, rules.Snapshot, parse.GetValue(agent)!, parse.GetValue(customer)!, new TableCustomerIdLookup(() => rules.CustomerIds),
-                    socket, answered => context.Output.WriteLine($"{answered.Detail} (up to {settings.Flows.CustomerRingTimeout.TotalSeconds:0} s)…"),
-                    cancellationToken).ConfigureAwait(false);
+                string connected = await ClickToCallPlacement.PlaceAsync(
+                    settings, rules.Snapshot, new TableCustomerIdLookup(() => rules.CustomerIds), parse.GetValue(agent)!, parse.GetValue(customer)!,
+                    () => context.Output.WriteLine($"Ringing agent {parse.GetValue(agent)} (up to {settings.Flows.AgentRingTimeout.TotalSeconds:0} s)…"),
+                    answered => context.Output.WriteLine($"{answered.Detail} (up to {settings.Flows.CustomerRingTimeout.TotalSeconds:0} s)…"),
+                    context.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(connected).ConfigureAwait(false);
             }
             catch (RoutingException e)
             {
                 throw new CliException(e.Message);
             }
-
-            if (report.Customer is not { } customerLeg)
-            {
-                throw new CliException(report.Agent.Detail);
-            }
-
-            if (!customerLeg.Reached)
-            {
-                throw new CliException($"{customerLeg.Detail} (agent leg {report.AgentLegUuid}).");
-            }
-
-            await context.Output.WriteLineAsync($"Connected: {customerLeg.Detail} (agent leg {report.AgentLegUuid}).").ConfigureAwait(false);
         }));
         return command;
     }

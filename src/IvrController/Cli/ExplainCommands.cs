@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using IvrController.Admin;
+using IvrController.Explaining;
 using IvrController.Hosting;
 using IvrController.Routing;
 using IvrController.Rules.Agents;
@@ -13,7 +13,7 @@ using IvrController.Rules.Settings;
 using IvrController.Rules.Snapshots;
 using IvrController.Store.Calls;
 using IvrController.Store.Snapshots;
-using IvrController.Store.Vocabulary;
+using IvrController.Web.Calls;
 
 namespace IvrController.Cli;
 
@@ -49,11 +49,13 @@ public static class ExplainCommands
             var usage = new CallerNumberUsage(new Dictionary<string, int>(), callsToday);
             Random random = parse.GetValue(seed) is { } s ? new Random(s) : Random.Shared;
 
-            OutboundPlan plan;
+            OutboundExplanation explained;
             try
             {
-                plan = await OutboundPlanner.PlanAsync(
-                    rules, parse.GetValue(agent)!, parse.GetValue(to)!, usage, random, new TableCustomerIdLookup(() => build.CustomerIds), cancellationToken).ConfigureAwait(false);
+                explained = await CallExplanations.OutboundAsync(
+                    rules, parse.GetValue(agent)!, parse.GetValue(to)!, usage, random, new TableCustomerIdLookup(() => build.CustomerIds),
+                    "calls today come from the call log; live concurrent calls are known only to the running controller and count as 0 here.",
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (RoutingException e)
             {
@@ -61,28 +63,19 @@ public static class ExplainCommands
             }
 
             TextWriter o = context.Output;
-            await o.WriteLineAsync($"Rules version {rules.Version}, rule {RuleWords.CallerIdRules.Word(rules.Settings.CallerIdRule)}, pick {RuleWords.CandidatePicks.Word(rules.Settings.CandidatePick)}, protection {RuleWords.ProtectionModes.Word(rules.Settings.NumberProtection)}.").ConfigureAwait(false);
-            string groups = plan.Agent.OutboundSkillGroupIds.Count == 0 ? "none" : string.Join(", ", plan.Agent.OutboundSkillGroupIds.Order(StringComparer.Ordinal));
-            await o.WriteLineAsync($"Agent:          {plan.Agent.Id} ({plan.Agent.Name}), outbound skill groups: {groups}").ConfigureAwait(false);
-            await o.WriteLineAsync($"Customer:       {NumberMask.Mask(plan.Customer)} (dialled as {plan.DialledAs}), {rules.Regions.Resolve(plan.Customer)}").ConfigureAwait(false);
-            await o.WriteLineAsync($"Tiers:          {string.Join("; ", plan.CallerId.Attempts)}").ConfigureAwait(false);
-            if (plan.CallerId is CallerIdDecision decision)
+            await o.WriteLineAsync($"{explained.Rules}.").ConfigureAwait(false);
+            await o.WriteLineAsync($"Agent:          {explained.Agent}").ConfigureAwait(false);
+            await o.WriteLineAsync($"Customer:       {explained.Customer}").ConfigureAwait(false);
+            await o.WriteLineAsync($"Tiers:          {string.Join("; ", explained.Tiers)}").ConfigureAwait(false);
+            await o.WriteLineAsync(explained.CustomerSees is { } sees
+                ? $"Customer sees:  {sees}, from tier {explained.Tier}"
+                : "Customer sees:  nothing: the call is refused with a prompt to the agent (never the agent's extension)").ConfigureAwait(false);
+            await o.WriteLineAsync($"Agent sees:     {explained.AgentSees} ({explained.AgentSeesDetail})").ConfigureAwait(false);
+            await o.WriteLineAsync($"Reason:         {explained.Reason}").ConfigureAwait(false);
+            foreach (string note in explained.Notes)
             {
-                await o.WriteLineAsync($"Customer sees:  {decision.Number.E164} ({decision.Number.Region?.ToString() ?? "region unknown"}), from tier {decision.Tier}").ConfigureAwait(false);
+                await o.WriteLineAsync($"Note: {note}").ConfigureAwait(false);
             }
-            else
-            {
-                await o.WriteLineAsync("Customer sees:  nothing: the call is refused with a prompt to the agent (never the agent's extension)").ConfigureAwait(false);
-            }
-
-            await o.WriteLineAsync($"Agent sees:     {plan.AgentSees.Text} ({plan.AgentSees.Detail})").ConfigureAwait(false);
-            await o.WriteLineAsync($"Reason:         {plan.CallerId.Reason}").ConfigureAwait(false);
-            if (rules.Settings.CandidatePick == CandidatePick.Random && plan.CallerId is CallerIdDecision { CandidateCount: > 1 })
-            {
-                await o.WriteLineAsync("Note: the pick is random, so the controller may choose another candidate of the same tier.").ConfigureAwait(false);
-            }
-
-            await o.WriteLineAsync("Note: calls today come from the call log; live concurrent calls are known only to the running controller and count as 0 here.").ConfigureAwait(false);
         }));
         return command;
     }
@@ -99,10 +92,10 @@ public static class ExplainCommands
             RuleSnapshotBuild build = await RuleLoading.LoadAsync(database, cancellationToken).ConfigureAwait(false);
             RuleSnapshot rules = build.Snapshot;
             bool assumeUnavailable = parse.GetValue(unavailable);
-            CallbackPlan plan;
+            CallbackExplanation explained;
             try
             {
-                plan = await CallbackPlanner.PlanAsync(
+                explained = await CallExplanations.CallbackAsync(
                     rules, new CallLog(database), parse.GetValue(from)!, parse.GetValue(to)!, time.GetUtcNow(),
                     _ => assumeUnavailable ? new AgentOnSwitch(Registered: false, OnCall: false) : null,
                     new TableCustomerIdLookup(() => build.CustomerIds), cancellationToken).ConfigureAwait(false);
@@ -113,38 +106,20 @@ public static class ExplainCommands
             }
 
             TextWriter o = context.Output;
-            CallbackSettings callback = rules.Settings.Callback;
-            await o.WriteLineAsync($"Rules version {rules.Version}, callback memory {(callback.Enabled ? "on" : "off")}, mode {(int)callback.Mode}, window {DurationText.Format(callback.Window)}, ring timeout {DurationText.Format(callback.RingTimeout)}.").ConfigureAwait(false);
-            string ours = rules.TryGetCallerNumber(plan.Dialled, out _) ? "" : " (not one of our numbers)";
-            await o.WriteLineAsync($"Call:           {NumberMask.Mask(plan.Caller)} → {plan.Dialled.E164}{ours}").ConfigureAwait(false);
-            await o.WriteLineAsync($"Decision:       {plan.Decision.Reason}").ConfigureAwait(false);
-            await o.WriteLineAsync($"Then:           {Then(plan)}").ConfigureAwait(false);
-            if (plan.Decision.Kind != CallbackDecisionKind.NoMemory)
+            await o.WriteLineAsync($"{explained.Rules}.").ConfigureAwait(false);
+            await o.WriteLineAsync($"Call:           {explained.Call}").ConfigureAwait(false);
+            await o.WriteLineAsync($"Decision:       {explained.Decision}").ConfigureAwait(false);
+            await o.WriteLineAsync($"Then:           {explained.Then}").ConfigureAwait(false);
+            if (explained.AgentSees is { } agentSees)
             {
-                await o.WriteLineAsync($"Agent sees:     {plan.AgentSees.Text} as caller-ID name and number ({plan.AgentSees.Detail})").ConfigureAwait(false);
+                await o.WriteLineAsync($"Agent sees:     {agentSees}").ConfigureAwait(false);
             }
 
-            if (plan.Menu is { } menu)
+            if (explained.Menu is { } menu)
             {
-                string options = string.Join(", ", menu.Options.Select(option => $"{option.Digit} → {option.Action}"));
-                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"IVR '{menu.Name}':     greeting {menu.Greeting}; {(options.Length == 0 ? "no options" : options)}; after {menu.MaxRetries + 1} tries → {menu.DefaultAction}")).ConfigureAwait(false);
+                await o.WriteLineAsync($"IVR '{explained.MenuName}':     {menu}").ConfigureAwait(false);
             }
         }));
         return command;
     }
-
-    private static string Then(CallbackPlan plan)
-    {
-        string ivr = plan.Menu is { } menu ? $"the IVR '{menu.Name}'" : "no IVR (the dialled number names no menu): the call is ended with a prompt";
-        string fallback = plan.Decision.Fallback == CallbackFallback.Ivr ? ivr : "the busy prompt, then the call ends";
-        string missed = plan.Decision.RecordMissedCallback ? "; a missed callback is recorded for the agent" : "";
-        return plan.Decision.Kind switch
-        {
-            CallbackDecisionKind.NoMemory => ivr,
-            CallbackDecisionKind.AgentUnavailable => fallback + missed,
-            _ => $"ring agent {plan.Decision.AgentId} for {DurationText.Format(plan.Decision.RingTimeout ?? TimeSpan.Zero)}; unanswered → {fallback}{missed}",
-        };
-    }
-
 }

@@ -18,19 +18,31 @@ public static class ReportCommands
     private static Command BuildCalls(CliContext context, TimeProvider time)
     {
         var (since, agent, limit) = Filters("24h");
-        var command = new Command("calls", "Outbound calls, newest first (customer numbers masked).") { since, agent, limit };
+        var direction = new Option<string>("--direction")
+        {
+            Description = "outbound, inbound (callbacks and IVR calls) or all.",
+            DefaultValueFactory = _ => "all",
+        };
+        var command = new Command("calls", "Calls, outbound and inbound, newest first (customer numbers masked).") { since, agent, limit, direction };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             DateTimeOffset from = time.GetUtcNow() - DurationText.Parse(parse.GetValue(since)!, "--since");
             int max = Limit(parse.GetValue(limit));
+            string? kind = parse.GetValue(direction) switch
+            {
+                "all" => null,
+                "outbound" => "outbound",
+                "inbound" => "inbound",
+                var other => throw new CliException($"--direction '{other}' is not outbound, inbound or all."),
+            };
             await using var database = context.OpenDatabase(parse);
-            var calls = await new CallLog(database).CallsAsync(from, parse.GetValue(agent), max, cancellationToken).ConfigureAwait(false);
-            var table = new TextTable("started (UTC)", "agent", "customer", "caller number", "tier", "disposition", "duration");
-            foreach (CallReportRow call in calls)
+            var calls = await new CallReports(database).CallsAsync(from, time.GetUtcNow().AddMinutes(1), kind, parse.GetValue(agent), max, cancellationToken).ConfigureAwait(false);
+            var table = new TextTable("started (UTC)", "kind", "agent", "customer", "our number", "tier", "outcome", "duration");
+            foreach (CallHistoryRow call in calls)
             {
                 table.Add(
-                    Time(call.StartedAt), call.AgentId, Masked(call.CustomerNumber), call.CallerNumber ?? "-", call.Tier ?? "-", call.Disposition ?? "-",
-                    call.EndedAt is { } ended ? string.Create(CultureInfo.InvariantCulture, $"{(ended - call.StartedAt).TotalSeconds:0}s") : "-");
+                    Time(call.StartedAt), call.Kind, call.AgentId ?? "-", Masked(call.CustomerNumber), call.OurNumber ?? "-", call.Tier ?? "-", call.Outcome ?? "-",
+                    call.DurationSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s") : "-");
             }
 
             await table.WriteAsync(context.Output).ConfigureAwait(false);

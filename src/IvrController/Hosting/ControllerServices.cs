@@ -175,8 +175,18 @@ public static class ControllerServices
 
         services.AddSingleton<IControllerStatus>(sp => new ControllerStatus(
             sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
+        services.AddSingleton(sp => new ConsoleParts(
+            sp.GetRequiredService<IControllerStatus>(),
+            new ConsoleExplainer(
+                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<CallbackLookup>(), sp.GetRequiredService<ICustomerIdLookup>(),
+                sp.GetRequiredService<IAgentPresence>(), sp.GetRequiredService<LiveCallerNumberUsage>(), sp.GetRequiredService<TimeProvider>()),
+            new ConsoleLiveView(
+                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<PresenceTracker>(),
+                sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<TimeProvider>()),
+            new ConsoleClickToCall(settings, sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<ICustomerIdLookup>(), sp.GetRequiredService<ILoggerFactory>()),
+            settings.Day()));
         services.AddSingleton(sp => new WebConsoleServer(
-            settings.Web, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IControllerStatus>(), sp.GetRequiredService<ILoggerFactory>(),
+            settings.Web, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ConsoleParts>(), sp.GetRequiredService<ILoggerFactory>(),
             string.IsNullOrWhiteSpace(settings.Prompts.Directory) ? null : new PromptStudio(settings.Prompts)));
         services.AddHostedService(sp => sp.GetRequiredService<WebConsoleServer>());
         return services;

@@ -17,4 +17,7 @@ public sealed class CallLogRecorder(CallLog log) : ICallRecorder
 
     public Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken) =>
         log.RecordMissedCallbackAsync(missed, cancellationToken);
+
+    public Task RecordInboundCallAsync(InboundCallRecord call, CancellationToken cancellationToken) =>
+        log.RecordInboundCallAsync(call, cancellationToken);
 }

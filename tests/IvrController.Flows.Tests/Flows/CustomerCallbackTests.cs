@@ -41,6 +41,9 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Equal(
             [$"{customer.UniqueId}|2|rated|1|满意|5|1001|+8613800138000"],
             await centre.RowsAsync("select call_uuid, template_id, outcome, digit, label, score, agent_id, customer_number from survey_results"));
+        Assert.Equal(
+            [$"{customer.UniqueId}|callback|1001|1001|agent_answered|+8613800138000|+862152810000|True"],
+            await centre.RowsAsync("select call_uuid, route, remembered_agent, agent_id, outcome, customer_number, called_number, ended_at >= started_at from inbound_calls"));
         Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("13800138000", StringComparison.Ordinal));
     }
 
@@ -94,6 +97,9 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         Assert.Equal([("answer", null), ("playback", "agent_busy.wav")], customer.Executed);
         Assert.Equal(["1001|+8613800138000|+862152810000"], await centre.RowsAsync("select agent_id, customer_number, called_number from missed_callbacks"));
+        Assert.Equal(
+            [$"{customer.UniqueId}|callback|1001|null|no_agent|+8613800138000|+862152810000|True"],
+            await centre.RowsAsync("select call_uuid, route, remembered_agent, agent_id, outcome, customer_number, called_number, ended_at >= started_at from inbound_calls"));
     }
 
     [Fact]
@@ -129,6 +135,9 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         // The customer hung up first: no inbound survey follows.
         Assert.Equal("bridge", customer.Executed[^1].Application);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from survey_results"));
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|null|1001|agent_answered|+8613900139000|+862152810000|True"],
+            await centre.RowsAsync("select call_uuid, route, remembered_agent, agent_id, outcome, customer_number, called_number, ended_at >= started_at from inbound_calls"));
     }
 
     [Fact]
@@ -162,6 +171,9 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.StartsWith("{origination_caller_id_number=***********23,origination_caller_id_name=***********23,", bridge, StringComparison.Ordinal);
         Assert.EndsWith("}user/1001@127.0.0.1", bridge, StringComparison.Ordinal);
         Assert.DoesNotContain(centre.Logs.Lines, line => line.Contains("2125550123", StringComparison.Ordinal));
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|1001|agent_answered|0012125550123|+862152810000"],
+            await centre.RowsAsync("select call_uuid, route, agent_id, outcome, customer_number, called_number from inbound_calls"));
     }
 
     [Fact]
@@ -212,6 +224,11 @@ public sealed class CustomerCallbackTests(PostgresServer server)
         Assert.Contains(centre.Logs.Lines, line => line.Contains("failed inside the controller: presence is broken", StringComparison.Ordinal));
         Assert.Equal(1, centre.Dispatcher.Outcomes[CallOutcomeKind.Faulted]);
         Assert.Equal(1, centre.Dispatcher.Outcomes.Snapshot().Sum(count => count.Value));
+        // The fault came while the call was being planned, before any agent was matched: recorded as an IVR call that faulted.
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|faulted|+8613800138000|+862152810000"],
+            await centre.RowsAsync("select call_uuid, route, outcome, customer_number, called_number from inbound_calls"));
+        Assert.Equal(0, centre.Dispatcher.InProgress.Count);
     }
 
     /// <summary>This controller's own memory: <paramref name="agentId"/> called 13800138000 from 021 5281 0000 <paramref name="ago"/>.</summary>

@@ -104,8 +104,9 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
         Assert.True(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(call.CallUuid, "SUCCESS", Now.AddSeconds(5), Now.AddSeconds(65)), CancellationToken.None));
         Assert.False(await Log.RecordOutboundCallEndAsync(new OutboundCallEnd(Guid.NewGuid(), "SUCCESS", null, Now), CancellationToken.None));
 
-        var row = Assert.Single(await Log.CallsAsync(Now.AddMinutes(-1), "1001", 100, CancellationToken.None), r => r.CallUuid == call.CallUuid);
-        Assert.Equal(("SUCCESS", Now.AddSeconds(65).UtcDateTime), (row.Disposition, row.EndedAt));
+        var calls = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), "outbound", "1001", 100, CancellationToken.None);
+        var row = Assert.Single(calls, r => r.CallUuid == call.CallUuid);
+        Assert.Equal(("SUCCESS", Now.AddSeconds(65).UtcDateTime), (row.Outcome, row.EndedAt));
     }
 
     [Fact]
@@ -136,6 +137,24 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
 
         var report = await Log.SurveyResultsAsync(Now.AddMinutes(-1), "1009", 10, CancellationToken.None);
         Assert.Equal(["calllog-survey no_answer  ", "calllog-survey rated 1 5"], report.Select(r => $"{r.TemplateName} {r.Outcome} {r.Digit} {r.Score}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_inbound_call_written_again_is_stored_once_and_the_calls_report_lists_it_beside_outbound_calls()
+    {
+        var inbound = new InboundCallRecord(Guid.NewGuid(), "+8613800000091", "+862152810000", "ivr", null, "1091", "agent_answered", Now, Now.AddSeconds(42));
+        await Log.RecordOutboundCallAsync(
+            new OutboundCallRecord(Guid.NewGuid(), "1091", "+8613800000092", "+862152810000", "skill_group", "skill_group", "r", Now.AddSeconds(-5)), CancellationToken.None);
+
+        Assert.True(await Log.RecordInboundCallAsync(inbound, CancellationToken.None));
+        Assert.False(await Log.RecordInboundCallAsync(inbound with { Outcome = "faulted" }, CancellationToken.None));
+
+        var calls = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), null, "1091", 10, CancellationToken.None);
+        Assert.Equal(
+            ["ivr +8613800000091 +862152810000 agent_answered 42", "outbound +8613800000092 +862152810000  "],
+            calls.Select(c => $"{c.Kind} {c.CustomerNumber} {c.OurNumber} {c.Outcome} {c.DurationSeconds}"));
+        var onlyIvr = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-1), Now.AddMinutes(1), "ivr", "1091", 10, CancellationToken.None);
+        Assert.Equal([inbound.CallUuid], onlyIvr.Select(c => c.CallUuid));
     }
 
     [Fact]

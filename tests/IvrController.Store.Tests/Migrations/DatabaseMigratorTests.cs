@@ -11,7 +11,7 @@ public sealed class DatabaseMigratorTests(PostgresServer server)
 {
     private static readonly string[] AllTables =
     [
-        "agent_skill_groups", "agents", "audit_log", "caller_number_leases", "caller_number_slots", "caller_numbers", "cluster_controllers", "console_accounts", "customer_ids", "ivr_menus", "ivr_options",
+        "agent_skill_groups", "agents", "audit_log", "caller_number_leases", "caller_number_slots", "caller_numbers", "cluster_controllers", "console_accounts", "customer_ids", "inbound_calls", "ivr_menus", "ivr_options",
         "missed_callbacks", "number_regions", "outbound_calls", "rules_version", "schema_versions", "settings",
         "skill_group_numbers", "skill_groups", "survey_keys", "survey_results", "survey_templates",
     ];

@@ -16,6 +16,9 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
             ('00000000-0000-0000-0000-000000000001', '1001', '+8613800138000', '+862152810000', 'skill group', 'SUCCESS', '2026-11-30 09:00:00Z', '2026-11-30 09:01:05Z'),
             ('00000000-0000-0000-0000-000000000002', '1002', '+8613900139000', '+862152810000', 'whole pool', 'NO_ANSWER', '2026-11-30 08:00:00Z', '2026-11-30 08:00:30Z'),
             ('00000000-0000-0000-0000-000000000003', '1001', '+8613700137000', '+862152810000', 'whole pool', 'SUCCESS', '2026-11-20 08:00:00Z', null);
+        insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at) values
+            ('00000000-0000-0000-0000-000000000011', '+8613800138000', '+862152810000', 'callback', '1001', '1001', 'agent_answered', '2026-11-30 09:30:00Z', '2026-11-30 09:32:00Z'),
+            ('00000000-0000-0000-0000-000000000012', '+8613500135000', '+862152810000', 'ivr', null, null, 'ended_in_menu', '2026-11-30 07:00:00Z', '2026-11-30 07:00:20Z');
         insert into survey_templates (id, name, direction, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt)
             overriding system value values (1, '外呼满意度', 'outbound', 'survey-guide', 'survey-thanks', 'survey-invalid', 'survey-timeout');
         insert into survey_results (call_uuid, template_id, digit, label, score, outcome, agent_id, customer_number, started_at) values
@@ -35,12 +38,30 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
 
         Assert.Equal(ExitCodes.Success, exitCode);
         string[] lines = output.TrimEnd().Split('\n');
-        Assert.StartsWith("started (UTC)", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("2026-11-30 09:00:00  1001   138****8000  +862152810000  skill group  SUCCESS", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith("65s", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("2026-11-30 08:00:00  1002   139****9000", lines[2], StringComparison.Ordinal);
-        Assert.Equal("2 call(s) since 2026-11-29 10:00:00.", lines[^1]);
+        Assert.Matches(@"^started \(UTC\)\s+kind\s+agent\s+customer\s+our number\s+tier\s+outcome\s+duration", lines[0]);
+        Assert.Matches(@"^2026-11-30 09:30:00\s+callback\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+-\s+agent_answered\s+120s$", lines[1]);
+        Assert.Matches(@"^2026-11-30 09:00:00\s+outbound\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+skill group\s+SUCCESS\s+65s$", lines[2]);
+        Assert.Matches(@"^2026-11-30 08:00:00\s+outbound\s+1002\s+139\*\*\*\*9000", lines[3]);
+        Assert.Matches(@"^2026-11-30 07:00:00\s+ivr\s+-\s+135\*\*\*\*5000\s+\+862152810000\s+-\s+ended_in_menu\s+20s$", lines[4]);
+        Assert.Equal("4 call(s) since 2026-11-29 10:00:00.", lines[^1]);
         Assert.DoesNotContain("13800138000", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("13500135000", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("outbound", "outbound", 2)]
+    [InlineData("inbound", "callback ivr", 2)]
+    [InlineData("all", "callback outbound ivr", 4)]
+    public async Task Calls_filter_by_direction(string direction, string kinds, int count)
+    {
+        var ivrctl = await CreateAsync($"report_calls_{direction}");
+
+        var (exitCode, output, _) = await ivrctl.RunAsync("calls", "--direction", direction);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        string[] rows = output.TrimEnd().Split('\n')[1..^1];
+        Assert.Equal(kinds, string.Join(' ', rows.Select(row => row.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1].Trim()).Distinct()));
+        Assert.Equal(count, rows.Length);
     }
 
     [Fact]
@@ -50,7 +71,7 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
 
         var (_, output, _) = await ivrctl.RunAsync("calls", "--agent", "1001", "--since", "30d");
 
-        Assert.EndsWith("2 call(s) since 2026-10-31 10:00:00.\n", output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("3 call(s) since 2026-10-31 10:00:00.\n", output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("1002", output, StringComparison.Ordinal);
     }
 
@@ -70,6 +91,7 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
     [Theory]
     [InlineData("--since", "yesterday", "ivrctl: --since 'yesterday' is not a duration")]
     [InlineData("--limit", "0", "ivrctl: --limit 0 is outside 1-10000.")]
+    [InlineData("--direction", "sideways", "ivrctl: --direction 'sideways' is not outbound, inbound or all.")]
     public async Task Bad_report_options_are_one_line_and_exit_code_1(string option, string value, string errorStart)
     {
         var ivrctl = await CreateAsync("report_bad");

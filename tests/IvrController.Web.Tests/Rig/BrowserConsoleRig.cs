@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace IvrController.Web.Tests.Rig;
 
 /// <summary>A <see cref="ConsoleRig"/> with one headless chromium for the whole test class; each test opens its own context (cookies).</summary>
-public sealed class BrowserConsoleRig : ConsoleRig
+public class BrowserConsoleRig : ConsoleRig
 {
     public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("IVR_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 

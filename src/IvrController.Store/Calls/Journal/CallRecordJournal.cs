@@ -120,6 +120,10 @@ public sealed class CallRecordJournal : IAsyncDisposable
     public Task<CallRecordDestination> WriteAsync(MissedCallbackRecord missed, CancellationToken cancellationToken) =>
         WriteRecordAsync(missed, cancellationToken);
 
+    /// <summary>Stores a customer's call to one of our numbers as it ended, in the database or else in the journal.</summary>
+    public Task<CallRecordDestination> WriteAsync(InboundCallRecord inbound, CancellationToken cancellationToken) =>
+        WriteRecordAsync(inbound, cancellationToken);
+
     /// <summary>
     /// Replays the journal into the database until <paramref name="cancellationToken"/> fires:
     /// at once for what an earlier run left, then whenever a write is journaled; while the

@@ -20,6 +20,7 @@ internal static class JournalCodec
             OutboundCallEnd end => JsonSerializer.SerializeToElement(end, context.OutboundCallEnd),
             SurveyResultRecord result => JsonSerializer.SerializeToElement(result, context.SurveyResultRecord),
             MissedCallbackRecord missed => JsonSerializer.SerializeToElement(missed, context.MissedCallbackRecord),
+            InboundCallRecord inbound => JsonSerializer.SerializeToElement(inbound, context.InboundCallRecord),
             _ => throw new ArgumentException($"{entry.Record.GetType().Name} is not a call log record.", nameof(entry)),
         };
         var line = new JournalLine(Version, entry.Type, entry.Id, entry.CreatedAt, record, entry.UnmatchedSince);
@@ -76,6 +77,7 @@ internal static class JournalCodec
                 JournalEntry.OutboundCallEndType => parsed.Record.Deserialize(context.OutboundCallEnd),
                 JournalEntry.SurveyResultType => parsed.Record.Deserialize(context.SurveyResultRecord),
                 JournalEntry.MissedCallbackType => parsed.Record.Deserialize(context.MissedCallbackRecord),
+                JournalEntry.InboundCallType => parsed.Record.Deserialize(context.InboundCallRecord),
                 _ => null,
             };
         }

@@ -14,6 +14,7 @@ internal sealed record JournalEntry
     public const string OutboundCallEndType = "outbound_call_end";
     public const string SurveyResultType = "survey_result";
     public const string MissedCallbackType = "missed_callback";
+    public const string InboundCallType = "inbound_call";
 
     public JournalEntry(Guid id, DateTimeOffset createdAt, object record, DateTimeOffset? unmatchedSince = null)
     {
@@ -24,6 +25,7 @@ internal sealed record JournalEntry
             OutboundCallEnd => OutboundCallEndType,
             SurveyResultRecord => SurveyResultType,
             MissedCallbackRecord => MissedCallbackType,
+            InboundCallRecord => InboundCallType,
             _ => throw new ArgumentException($"{record.GetType().Name} is not a call log record.", nameof(record)),
         };
         Id = id;
@@ -36,7 +38,7 @@ internal sealed record JournalEntry
 
     public DateTimeOffset CreatedAt { get; }
 
-    /// <summary>An <see cref="OutboundCallRecord"/>, <see cref="OutboundCallEnd"/>, <see cref="SurveyResultRecord"/> or <see cref="MissedCallbackRecord"/>.</summary>
+    /// <summary>An <see cref="OutboundCallRecord"/>, <see cref="OutboundCallEnd"/>, <see cref="SurveyResultRecord"/>, <see cref="MissedCallbackRecord"/> or <see cref="InboundCallRecord"/>.</summary>
     public object Record { get; }
 
     public DateTimeOffset? UnmatchedSince { get; init; }
@@ -88,6 +90,7 @@ internal sealed record JournalEntry
         OutboundCallEnd end => await log.RecordOutboundCallEndAsync(end, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.NoSuchCall,
         SurveyResultRecord result => await log.RecordSurveyResultAsync(result, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
         MissedCallbackRecord missed => await log.RecordMissedCallbackAsync(missed, Id, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
+        InboundCallRecord inbound => await log.RecordInboundCallAsync(inbound, cancellationToken).ConfigureAwait(false) ? ApplyOutcome.Written : ApplyOutcome.AlreadyStored,
         _ => throw new InvalidOperationException($"{Record.GetType().Name} is not a call log record."),
     };
 
@@ -98,6 +101,7 @@ internal sealed record JournalEntry
         OutboundCallEnd end => $"end of outbound call {end.CallUuid} ({end.Disposition})",
         SurveyResultRecord result => $"survey result of call {result.CallUuid} (template {result.TemplateId}, {result.Outcome}) from {Mask(result.CustomerNumber)}",
         MissedCallbackRecord missed => $"missed callback {Id} for agent {missed.AgentId} from {Mask(missed.CustomerNumber)}",
+        InboundCallRecord inbound => $"inbound call {inbound.CallUuid} ({inbound.Route}, {inbound.Outcome}) from {Mask(inbound.CustomerNumber)}",
         _ => Type,
     };
 

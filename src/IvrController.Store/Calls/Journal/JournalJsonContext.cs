@@ -17,4 +17,5 @@ namespace IvrController.Store.Calls.Journal;
 [JsonSerializable(typeof(OutboundCallEnd))]
 [JsonSerializable(typeof(SurveyResultRecord))]
 [JsonSerializable(typeof(MissedCallbackRecord))]
+[JsonSerializable(typeof(InboundCallRecord))]
 internal sealed partial class JournalJsonContext : JsonSerializerContext;

@@ -17,6 +17,7 @@ public sealed class JournalCodecTests
         { new OutboundCallEnd(Guid.NewGuid(), "NO_ANSWER", null, At), "outbound_call_end" },
         { new SurveyResultRecord(Guid.NewGuid(), 3, "rated", '#', "满意", 5, null, "+8613912345678", At, At.AddSeconds(3)), "survey_result" },
         { new MissedCallbackRecord("1001", "+8613912345678", "+862152810000", At), "missed_callback" },
+        { new InboundCallRecord(Guid.NewGuid(), "+8613912345678", "+862152810000", "callback", "1001", null, "no_agent", At, At.AddSeconds(20)), "inbound_call" },
     };
 
     [Theory]
