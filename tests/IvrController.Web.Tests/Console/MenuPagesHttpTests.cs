@@ -115,6 +115,21 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
         Assert.All(new[] { list, edit }, html => Assert.DoesNotContain(ConsoleRig.CustomerNumber, html, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_menu_pages_are_in_chinese_unless_english_is_asked_for()
+    {
+        using HttpClient client = rig.NewClient();
+        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+
+        string chinese = await client.GetStringAsync("/menus/edit");
+        string english = await client.GetStringAsync("/menus/edit?lang=en");
+
+        Assert.Contains("<h1>新增菜单</h1>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<h1>New menu</h1>", english, StringComparison.Ordinal);
+        Assert.Contains("repeat this menu", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/menus\">IVR menus</a>", english, StringComparison.Ordinal);
+    }
+
     /// <summary>A whole menu form (what the browser posts), with <paramref name="changes"/> over sound values.</summary>
     private static (string Name, string Value)[] Form(string token, params (string Name, string Value)[] changes)
     {
