@@ -21,6 +21,36 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     }
 
     [Fact]
+    public async Task Without_a_session_a_menu_post_is_not_taken()
+    {
+        using HttpClient client = rig.NewClient();
+
+        using HttpResponseMessage response = await client.PostFormAsync("/menus/edit", Form("", ("Name", "anonymous")));
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0L, await rig.ScalarAsync<long>("select count(*) from ivr_menus where name = 'anonymous'"));
+    }
+
+    [Fact]
+    public async Task An_admin_changes_the_retries_and_the_audit_log_says_from_what_to_what()
+    {
+        await rig.Ivrctl.OkAsync("menus", "add", "audited", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
+        using HttpClient client = rig.NewClient();
+        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        string token = await client.TokenAsync("/menus/edit/audited");
+
+        using HttpResponseMessage response = await client.PostFormAsync(
+            "/menus/edit/audited", Form(token, ("MaxRetries", "3"), ("OptionDigits[1]", "9"), ("OptionActions[1]", "repeat")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已保存", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^retries +3$", await rig.Ivrctl.OkAsync("menus", "show", "audited"));
+        Assert.Equal(
+            "audited: max-retries 2 → 3; options 1=skill_group:sales → 1=skill_group:sales,9=repeat",
+            await rig.ScalarAsync<string>("select detail from audit_log where who = 'boss' and action = 'ivr menu' and detail like 'audited:%' order by id desc limit 1"));
+    }
+
+    [Fact]
     public async Task A_supervisor_can_read_a_menu_but_neither_save_nor_remove_it()
     {
         await rig.Ivrctl.OkAsync("menus", "add", "watched", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
