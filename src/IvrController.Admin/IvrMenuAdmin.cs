@@ -84,16 +84,22 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
     }
 
     /// <exception cref="RuleEditException">The menu breaks a rule or its name is taken; nothing was written.</exception>
-    public async Task<IvrMenu> AddAsync(IvrMenu menu, CancellationToken cancellationToken)
+    public Task<IvrMenu> AddAsync(IvrMenu menu, CancellationToken cancellationToken) => AddAsync(menu, audit: null, cancellationToken);
+
+    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
+    /// <exception cref="RuleEditException">The menu breaks a rule or its name is taken; nothing was written.</exception>
+    public async Task<IvrMenu> AddAsync(IvrMenu menu, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menu);
-        await AddAsync([menu], cancellationToken).ConfigureAwait(false);
+        await AddAsync([menu], audit, cancellationToken).ConfigureAwait(false);
         return menu;
     }
 
     /// <summary>Adds menus together, so they may name each other as submenus.</summary>
     /// <exception cref="RuleEditException">One breaks a rule or a name is taken; nothing was written.</exception>
-    public async Task AddAsync(IReadOnlyCollection<IvrMenu> menus, CancellationToken cancellationToken)
+    public Task AddAsync(IReadOnlyCollection<IvrMenu> menus, CancellationToken cancellationToken) => AddAsync(menus, audit: null, cancellationToken);
+
+    private async Task AddAsync(IReadOnlyCollection<IvrMenu> menus, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menus);
         string doing = $"add menu {string.Join(", ", menus.Select(m => m.Name))}";
@@ -123,13 +129,23 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
                 await WriteOptionsAsync(edit, menu, ct).ConfigureAwait(false);
             }
 
+            await edit.AuditAsync(audit, ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies <paramref name="edit"/> to the stored menu and writes the result (options replaced as a whole; the name stays).</summary>
     /// <exception cref="RuleEditException">No such menu, or the result breaks a rule; nothing was written.</exception>
-    public async Task<IvrMenu> UpdateAsync(string name, Func<IvrMenu, IvrMenu> edit, CancellationToken cancellationToken)
+    public async Task<IvrMenu> UpdateAsync(string name, Func<IvrMenu, IvrMenu> edit, CancellationToken cancellationToken) =>
+        (await UpdateAsync(name, edit, audit: null, cancellationToken).ConfigureAwait(false)).After;
+
+    /// <summary>
+    /// The same, returning the menu before and after; <paramref name="audit"/> (given both) names the audit entry,
+    /// written in the same transaction.
+    /// </summary>
+    /// <exception cref="RuleEditException">No such menu, or the result breaks a rule; nothing was written.</exception>
+    public async Task<(IvrMenu Before, IvrMenu After)> UpdateAsync(
+        string name, Func<IvrMenu, IvrMenu> edit, Func<IvrMenu, IvrMenu, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(edit);
@@ -148,7 +164,8 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
             await SpeakAsync(doing, [updated], ct).ConfigureAwait(false);
             await menus.ExecuteAsync(UpdateMenu, Columns(updated), ct).ConfigureAwait(false);
             await WriteOptionsAsync(menus, updated, ct).ConfigureAwait(false);
-            return updated;
+            await menus.AuditAsync(audit?.Invoke(current, updated), ct).ConfigureAwait(false);
+            return (current, updated);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -157,7 +174,11 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
     /// (they are left without a menu, as the schema says), and the result lists those numbers.
     /// </summary>
     /// <exception cref="RuleEditException">No such menu, or another menu still goes to it; nothing was removed.</exception>
-    public async Task<IvrMenuRemoval> RemoveAsync(string name, CancellationToken cancellationToken)
+    public Task<IvrMenuRemoval> RemoveAsync(string name, CancellationToken cancellationToken) => RemoveAsync(name, audit: null, cancellationToken);
+
+    /// <summary>The same, writing the audit entry <paramref name="audit"/> makes of the removal in the same transaction.</summary>
+    /// <exception cref="RuleEditException">No such menu, or another menu still goes to it; nothing was removed.</exception>
+    public async Task<IvrMenuRemoval> RemoveAsync(string name, Func<IvrMenuRemoval, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         string doing = $"remove menu {name}";
@@ -171,7 +192,9 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
                 menus.Transaction,
                 cancellationToken: ct)).ConfigureAwait(false)).AsList();
             await menus.ExecuteAsync("delete from ivr_menus where name = @Name", new { Name = name }, ct).ConfigureAwait(false);
-            return new IvrMenuRemoval(menu, numbers);
+            var removal = new IvrMenuRemoval(menu, numbers);
+            await menus.AuditAsync(audit?.Invoke(removal), ct).ConfigureAwait(false);
+            return removal;
         }, cancellationToken).ConfigureAwait(false);
     }
 

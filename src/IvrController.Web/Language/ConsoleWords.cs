@@ -336,4 +336,43 @@ public static class ConsoleWords
     public static readonly Word CallBackFailed = new("回拨未成功：", "The call did not go through: ");
     public static readonly Word NoSuchMissedCallback = new("没有这条未接回拨。", "There is no such missed callback.");
     public static readonly Word BadDays = new("天数须为 1 到 366。", "Days must be 1 to 366.");
+
+    // IVR menus
+    public static readonly Word NavMenus = new("IVR 菜单", "IVR menus");
+    public static readonly Word MenusIntro = new(
+        "客户拨打我们的号码时听到的菜单：欢迎语音、按键转到技能组、坐席或子菜单；多次按错或不按后执行默认动作。号码在外显号码页面选择菜单。",
+        "The menu a customer hears when calling one of our numbers: a greeting, keys to a skill group, an agent or a submenu, and the default action after too many wrong or missing keys. A number chooses its menu on the numbers page.");
+    public static readonly Word NewMenu = new("新增菜单", "New menu");
+    public static readonly Word EditMenu = new("编辑菜单", "Edit menu");
+    public static readonly Word MenuName = new("菜单名称", "Name");
+    public static readonly Word MenuNameHelp = new("小写字母、数字、_ 或 -，最多 64 个；保存后不能修改。", "Lower-case letters, digits, '_' or '-', at most 64; it cannot change later.");
+    public static readonly Word MenuNumbers = new("使用此菜单的号码", "Numbers that play it");
+    public static readonly Word Greeting = new("欢迎语音", "Greeting");
+    public static readonly Word MenuOptions = new("按键", "Keys");
+    public static readonly Word MenuOptionsHelp = new(
+        "客户按的键和它转到哪里；转技能组、坐席和子菜单要填目标（技能组编号、坐席工号、菜单名称）。空行不算。",
+        "The key a customer presses and where it goes; a skill group, an agent or a submenu needs its target (skill group id, agent id, menu name). Empty rows are left out.");
+    public static readonly Word OptionAction = new("转到", "Goes to");
+    public static readonly Word OptionTarget = new("目标", "Target");
+    public static readonly Word ActionSkillGroup = new("技能组", "skill group");
+    public static readonly Word ActionAgent = new("坐席", "agent");
+    public static readonly Word ActionSubmenu = new("子菜单", "submenu");
+    public static readonly Word ActionRepeat = new("重听本菜单", "repeat this menu");
+    public static readonly Word ActionHangup = new("挂机", "hang up");
+    public static readonly Word TargetMismatch = new(
+        "技能组、坐席和子菜单需要目标；重听和挂机不填目标。",
+        "A skill group, an agent or a submenu needs a target; repeat and hang up take none.");
+    public static readonly Word MaxRetriesLabel = new("重试次数（按错或不按后再听几次）", "Retries (more tries after a wrong or missing key)");
+    public static readonly Word DefaultActionLabel = new("重试用完后", "After the last try");
+    public static readonly Word MenuPromptsHelp = new(
+        "保存时用语音合成生成 8 kHz 语音，下次来电即播放；中文文字用中文语音，英文文字用英文语音。填了文字就不用文件名；上传录音则替换文字。",
+        "Spoken into an 8 kHz prompt on save and played from the next call; Chinese words get a Chinese voice, English words an English one. Words win over the file name; an uploaded recording replaces the words.");
+    public static readonly Word NoMenus = new("还没有 IVR 菜单。", "No IVR menus yet.");
+    public static readonly Word RemoveMenu = new("删除菜单", "Remove menu");
+    public static readonly Word RemoveMenuHelp = new(
+        "其他菜单还转到此菜单时不能删除；使用此菜单的号码将没有菜单。",
+        "Refused while another menu goes to it; numbers that play it are left without a menu.");
+    public static readonly Word RemovedMenu = new("已删除菜单 {0}。", "Removed menu {0}.");
+    public static readonly Word NumbersLeftWithoutMenu = new("这些号码现在没有菜单：{0}", "These numbers now have no menu: {0}");
+    public static readonly Word NotRemoved = new("未删除。", "Not removed.");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using IvrController.Admin;
-using IvrController.Admin.Prompts;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Vocabulary;
 using IvrController.Web.Hosting;
@@ -256,42 +255,10 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         }
     }
 
-    /// <summary>The playback address of a stored prompt that is a file of the prompts directory; null for anything else.</summary>
-    private static string? ListenAddress(PromptStudio? studio, string? prompt) =>
-        studio?.FileNameOf(prompt) is { } name ? $"/prompts/{name}" : null;
+    private string? Listen(string? prompt) => PromptFormInput.ListenAddress(prompts, prompt);
 
-    private string? Listen(string? prompt) => ListenAddress(prompts.Studio, prompt);
-
-    /// <summary>
-    /// One prompt from the form: an upload wins (taken into the prompts directory now), then words, then the file
-    /// name. Null when the upload was refused (the error is under the prompt).
-    /// </summary>
-    private async Task<(string Prompt, string? Words)?> PromptAsync(FormField field, IFormFile? upload, string? words, string? file, CancellationToken cancellationToken)
-    {
-        if (upload is { Length: > 0 })
-        {
-            if (prompts.Studio is not { } studio)
-            {
-                AddError(field.Key, HttpContext.Say(ConsoleWords.PromptNoWordsHere));
-                return null;
-            }
-
-            try
-            {
-                using var buffer = new MemoryStream();
-                await upload.CopyToAsync(buffer, cancellationToken);
-                return (await studio.TakeRecordingAsync(buffer.ToArray(), cancellationToken), null);
-            }
-            catch (PromptRenderingException e)
-            {
-                AddError(field.Key, $"{field.NamedAs[0]}: {e.Message}");
-                return null;
-            }
-        }
-
-        string? said = string.IsNullOrWhiteSpace(words) ? null : words.Trim();
-        return (file?.Trim() ?? "", said);
-    }
+    private Task<(string Prompt, string? Words)?> PromptAsync(FormField field, IFormFile? upload, string? words, string? file, CancellationToken cancellationToken) =>
+        PromptFormInput.ReadAsync(prompts, HttpContext, field, upload, words, file, AddError, cancellationToken);
 
     /// <summary>The form as a template, or null when a field cannot be read (the errors say which).</summary>
     private async Task<SurveyTemplate?> ReadAsync(CancellationToken cancellationToken)
