@@ -1,5 +1,6 @@
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Metrics;
 using IvrController.Rules.Keypad;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
@@ -23,6 +24,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
     {
         DateTimeOffset startedAt = context.Time.GetUtcNow();
         SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
+        bool answered = false;
         try
         {
             customer.UseLanguageWithNext(template.Language, context.Options);
@@ -39,6 +41,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                 DigitsRegex = template.DigitsRegex,
             }, cancellationToken).ConfigureAwait(false);
             outcome = SurveyOutcome.From(template, digits);
+            answered = true;
             if (outcome.Kind == SurveyOutcomeKind.NoAnswer)
             {
                 await customer.PlayAsync(template.TimeoutPrompt, cancellationToken).ConfigureAwait(false);
@@ -53,6 +56,11 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         }
         finally
         {
+            // A hang-up before the key was read is "no answer" in the store and hung_up in /metrics.
+            context.Metrics.SurveyEnded(
+                !answered ? SurveyAnswer.HungUp
+                : outcome.Kind switch { SurveyOutcomeKind.Rated => SurveyAnswer.Rated, SurveyOutcomeKind.Invalid => SurveyAnswer.Invalid, _ => SurveyAnswer.NoDigit },
+                outcome.Key?.Score);
             await StoreAsync(template, outcome, callId, agentId, customerE164, startedAt).ConfigureAwait(false);
         }
 
