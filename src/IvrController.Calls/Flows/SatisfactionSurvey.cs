@@ -24,7 +24,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
     {
         DateTimeOffset startedAt = context.Time.GetUtcNow();
         SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
-        bool answered = false;
+        bool hungUp = false;
         try
         {
             customer.UseLanguageWithNext(template.Language, context.Options);
@@ -41,7 +41,6 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                 DigitsRegex = template.DigitsRegex,
             }, cancellationToken).ConfigureAwait(false);
             outcome = SurveyOutcome.From(template, digits);
-            answered = true;
             if (outcome.Kind == SurveyOutcomeKind.NoAnswer)
             {
                 await customer.PlayAsync(template.TimeoutPrompt, cancellationToken).ConfigureAwait(false);
@@ -53,13 +52,19 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         catch (EslChannelHangupException)
         {
             // The customer left: what was answered (or "no answer") is still stored below.
+            hungUp = true;
         }
         finally
         {
-            // A hang-up before the key was read is "no answer" in the store and hung_up in /metrics.
+            // No key and a customer gone is "no answer" in the store and hung_up in /metrics; silence on a live line is no_digit.
             context.Metrics.SurveyEnded(
-                !answered ? SurveyAnswer.HungUp
-                : outcome.Kind switch { SurveyOutcomeKind.Rated => SurveyAnswer.Rated, SurveyOutcomeKind.Invalid => SurveyAnswer.Invalid, _ => SurveyAnswer.NoDigit },
+                outcome.Kind switch
+                {
+                    SurveyOutcomeKind.Rated => SurveyAnswer.Rated,
+                    SurveyOutcomeKind.Invalid => SurveyAnswer.Invalid,
+                    _ when hungUp => SurveyAnswer.HungUp,
+                    _ => SurveyAnswer.NoDigit,
+                },
                 outcome.Key?.Score);
             await StoreAsync(template, outcome, callId, agentId, customerE164, startedAt).ConfigureAwait(false);
         }
