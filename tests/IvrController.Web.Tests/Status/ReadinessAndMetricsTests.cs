@@ -104,6 +104,27 @@ public sealed class ReadinessAndMetricsTests
         Assert.Throws<FormatException>(() => ExpositionText.Parse("# HELP c_total x\n# TYPE c_total counter\nc_total{a=\"x\"y\"} 1\n"));
     }
 
+    [Fact]
+    public async Task The_grafana_dashboard_queries_only_series_that_metrics_exposes()
+    {
+        await using NpgsqlDataSource away = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Timeout=1");
+        ExpositionText scraped = ExpositionText.Parse(await new MetricsText(new FixedStatus(Healthy, Fed()), new DatabaseProbe(away)).WriteAsync(CancellationToken.None));
+        string directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "IvrController.sln")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("no IvrController.sln above the test binaries");
+        }
+
+        string dashboard = await File.ReadAllTextAsync(Path.Combine(directory, "docs", "grafana-dashboard.json"));
+        var queried = System.Text.RegularExpressions.Regex.Matches(dashboard, "ivr_[a-z_]+").Select(m => m.Value).ToHashSet();
+
+        Assert.Contains("ivr_connect_to_bridge_seconds_bucket", queried);
+        Assert.Contains("ivr_caller_id_decisions_total", queried);
+        Assert.All(queried, name => Assert.True(
+            scraped.Types.ContainsKey(name) || scraped.Types.ContainsKey(name[..name.LastIndexOf('_')]),
+            $"{name} is not a family (or a histogram's series) of /metrics"));
+    }
+
     private static CallMetrics Fed()
     {
         var calls = new CallMetrics();
