@@ -60,6 +60,9 @@ public sealed class AgentOutboundCall(CallFlowContext context)
             slot = claim.Slot;
         }
 
+        // The outcome the call goes on with: after the shared caps had their say, when they do.
+        context.Metrics.CallerIdDecided(plan.CallerId, plan.CallerIdTicks);
+
         if (plan.CallerId is not CallerIdDecision decision)
         {
             // Never fall back to the agent's extension: customers would see an internal number.
@@ -87,7 +90,10 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         {
             try
             {
-                using ApplicationResult result = await agentLeg.BridgeAsync(target, cancellationToken).ConfigureAwait(false);
+                // The execute is on the socket when BridgeAsync returns its task (the write is synchronous unless the pipe is full).
+                Task<ApplicationResult> bridging = agentLeg.BridgeAsync(target, cancellationToken);
+                context.Metrics.BridgeSent(agentLeg.Session.ConnectedAt);
+                using ApplicationResult result = await bridging.ConfigureAwait(false);
                 disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
             }
             catch (EslChannelHangupException)

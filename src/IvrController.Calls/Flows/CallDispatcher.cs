@@ -1,6 +1,7 @@
 using IvrController.Esl.Connection;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Flows;
@@ -17,6 +18,9 @@ public sealed class CallDispatcher(CallFlowContext context)
     /// <summary>How the calls handled so far ended, by kind.</summary>
     public CallOutcomeCounts Outcomes { get; } = new();
 
+    /// <summary>What /metrics shows about calls (the context's, which the flows also record into).</summary>
+    public CallMetrics Metrics => context.Metrics;
+
     /// <summary>The calls being handled now (customers masked), for the console.</summary>
     public CallsInProgress InProgress { get; } = new();
 
@@ -26,15 +30,29 @@ public sealed class CallDispatcher(CallFlowContext context)
         string entry = leg.Variable(ChannelVariables.Entry) ?? session.ChannelData.Context ?? "";
         CallOutcome outcome;
         using IDisposable inProgress = Note(leg, entry);
+        CallFlowKind flow = entry switch
+        {
+            "agents" or "click_to_call" => CallFlowKind.Outbound,
+            "public" => CallFlowKind.Ivr,
+            "survey" => CallFlowKind.Survey,
+            _ => CallFlowKind.Dispatch,
+        };
+        CustomerCallback? customerCall = null;
         try
         {
-            outcome = entry switch
+            outcome = flow switch
             {
-                "agents" or "click_to_call" => await new AgentOutboundCall(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
-                "public" => await new CustomerCallback(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
-                "survey" => await new SurveyHandBack(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                CallFlowKind.Outbound => await new AgentOutboundCall(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                CallFlowKind.Ivr => await (customerCall = new CustomerCallback(context)).RunAsync(leg, cancellationToken).ConfigureAwait(false),
+                CallFlowKind.Survey => await new SurveyHandBack(context).RunAsync(leg, cancellationToken).ConfigureAwait(false),
                 _ => await UnknownAsync(leg, entry, cancellationToken).ConfigureAwait(false),
             };
+        }
+        catch (EslChannelHangupException)
+        {
+            // The caller (or the switch) ended the call before the flow had an outcome: counted, then the server logs it as before.
+            context.Metrics.CallHungUp(customerCall?.Route ?? flow);
+            throw;
         }
         catch (Exception e) when (e is not (EslChannelHangupException or EslConnectionException or OperationCanceledException))
         {
@@ -45,6 +63,7 @@ public sealed class CallDispatcher(CallFlowContext context)
         }
 
         Outcomes.Count(outcome);
+        context.Metrics.CallEnded(customerCall?.Route ?? flow, outcome.Kind);
         _logger.LogInformation("Call {Uuid} ({Entry}) done: {Outcome}", session.UniqueId, entry, outcome);
     }
 

@@ -1,4 +1,5 @@
 using IvrController.Cluster;
+using IvrController.Metrics;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
@@ -34,4 +35,7 @@ public sealed record CallFlowContext(
     /// refused) there. Null: this controller's own counters decide alone.
     /// </summary>
     public SharedCallerNumbers? SharedNumbers { get; init; }
+
+    /// <summary>What /metrics shows about calls; the flows and the dispatcher record into it as calls go.</summary>
+    public CallMetrics Metrics { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Metrics;
 using IvrController.Routing;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
@@ -17,6 +18,12 @@ namespace IvrController.Flows;
 public sealed class CustomerCallback(CallFlowContext context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
+
+    /// <summary>
+    /// <see cref="CallFlowKind.Callback"/> once the callback memory named an agent for the caller (whether or not
+    /// they took it); <see cref="CallFlowKind.Ivr"/> until then.
+    /// </summary>
+    public CallFlowKind Route { get; private set; } = CallFlowKind.Ivr;
 
     /// <summary>Runs the call; returns how it ended. The call log gets one row for it as it ends, however it ends.</summary>
     public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
@@ -69,6 +76,7 @@ public sealed class CustomerCallback(CallFlowContext context)
 
         _logger.LogInformation("Call {CallId} (rules v{Version}): {Reason}", callId, rules.Version, plan.Decision.Reason);
         (call.Customer, call.Called, call.RememberedAgent, call.Planned) = (plan.Caller.E164, plan.Dialled.E164, plan.Decision.AgentId, true);
+        Route = plan.Decision.AgentId is null ? CallFlowKind.Ivr : CallFlowKind.Callback;
         string customerE164 = plan.Caller.E164;
         switch (plan.Decision.Kind)
         {

@@ -1,5 +1,6 @@
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
+using IvrController.Metrics;
 using IvrController.Rules.Keypad;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
@@ -23,6 +24,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
     {
         DateTimeOffset startedAt = context.Time.GetUtcNow();
         SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
+        bool hungUp = false;
         try
         {
             customer.UseLanguageWithNext(template.Language, context.Options);
@@ -50,9 +52,20 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         catch (EslChannelHangupException)
         {
             // The customer left: what was answered (or "no answer") is still stored below.
+            hungUp = true;
         }
         finally
         {
+            // No key and a customer gone is "no answer" in the store and hung_up in /metrics; silence on a live line is no_digit.
+            context.Metrics.SurveyEnded(
+                outcome.Kind switch
+                {
+                    SurveyOutcomeKind.Rated => SurveyAnswer.Rated,
+                    SurveyOutcomeKind.Invalid => SurveyAnswer.Invalid,
+                    _ when hungUp => SurveyAnswer.HungUp,
+                    _ => SurveyAnswer.NoDigit,
+                },
+                outcome.Key?.Score);
             await StoreAsync(template, outcome, callId, agentId, customerE164, startedAt).ConfigureAwait(false);
         }
 

@@ -23,4 +23,8 @@ public sealed record OutboundPlan(
     string DialledAs,
     CallerIdOutcome CallerId,
     AgentDisplayResult AgentSees,
-    string? CustomerId = null);
+    string? CustomerId = null)
+{
+    /// <summary>How long the caller-ID decision took, in <see cref="System.Diagnostics.Stopwatch"/> ticks (for /metrics).</summary>
+    public long CallerIdTicks { get; init; }
+}

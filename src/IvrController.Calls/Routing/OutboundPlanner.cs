@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IvrController.Rules.Agents;
 using IvrController.Rules.CallerId;
 using IvrController.Rules.Numbers;
@@ -30,12 +31,14 @@ public static class OutboundPlanner
         }
 
         (PhoneNumber customer, string dialledAs, string? customerId) = await ResolveCustomerAsync(rules, dialled, customerIds, cancellationToken).ConfigureAwait(false);
+        long deciding = Stopwatch.GetTimestamp();
         CallerIdOutcome callerId = rules.SelectCallerId(agent, customer, usage, random);
+        long decisionTicks = Stopwatch.GetTimestamp() - deciding;
         // One trip to the customer-ID lookup at most: an ID the agent dialled is what they see.
         AgentDisplayResult agentSees = customerId is not null
             ? AgentDisplay.ForDialledCustomerId(customer, customerId)
             : await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, customerIds, cancellationToken).ConfigureAwait(false);
-        return new OutboundPlan(rules.Version, agent, customer, dialledAs, callerId, agentSees, customerId);
+        return new OutboundPlan(rules.Version, agent, customer, dialledAs, callerId, agentSees, customerId) { CallerIdTicks = decisionTicks };
     }
 
     /// <summary>

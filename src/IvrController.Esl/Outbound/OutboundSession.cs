@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using IvrController.Esl.Connection;
 using IvrController.Esl.Framing;
@@ -30,9 +31,13 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
 
     internal OutboundSession(int eventQueueCapacity, ILogger logger)
     {
+        ConnectedAt = Stopwatch.GetTimestamp();
         _logger = logger;
         _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true });
     }
+
+    /// <summary>When the switch's connection for this call was accepted, as a <see cref="Stopwatch"/> timestamp (for latency metrics).</summary>
+    public long ConnectedAt { get; }
 
     /// <summary>The channel as the switch described it in reply to <c>connect</c>.</summary>
     public ChannelData ChannelData => _channelData ?? throw new InvalidOperationException("The session is not connected yet.");

@@ -6,11 +6,9 @@ namespace IvrController.Web.Status;
 /// <param name="SwitchConnected">The inbound event socket is up (presence, click-to-call).</param>
 /// <param name="EventsDropped">Switch events dropped because their reader fell behind, since start.</param>
 /// <param name="JournalBacklogBytes">Call records waiting in the journal for the database; null when it cannot be measured.</param>
-/// <param name="Calls">Calls handled since start, by flow and outcome.</param>
 public sealed record ControllerStatusReport(
     bool RulesLoaded,
     long RulesVersion,
     bool SwitchConnected,
     long EventsDropped,
-    long? JournalBacklogBytes,
-    IReadOnlyList<CallCount> Calls);
+    long? JournalBacklogBytes);

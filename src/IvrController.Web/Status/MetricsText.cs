@@ -3,7 +3,10 @@ using System.Text;
 
 namespace IvrController.Web.Status;
 
-/// <summary>/metrics in the Prometheus text format (version 0.0.4), written by hand: a few gauges and counters.</summary>
+/// <summary>
+/// /metrics in the Prometheus text format (version 0.0.4), written by hand: the controller's gauges here, the
+/// call families (counters and histograms) from the controller's call metrics.
+/// </summary>
 public sealed class MetricsText(IControllerStatus controller, DatabaseProbe database)
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -14,12 +17,7 @@ public sealed class MetricsText(IControllerStatus controller, DatabaseProbe data
         bool databaseUp = await database.IsUpAsync(cancellationToken).ConfigureAwait(false);
         var text = new StringBuilder();
 
-        Family(text, "ivr_calls_total", "counter", "Calls handed over by the switch since the controller started, by flow and how they ended.");
-        foreach (CallCount calls in status.Calls)
-        {
-            Sample(text, $"ivr_calls_total{{flow=\"{calls.Flow}\",outcome=\"{calls.Outcome}\"}}", calls.Count);
-        }
-
+        controller.WriteCallMetrics(text);
         Family(text, "ivr_esl_connected", "gauge", "1 when the switch's inbound event socket is connected.");
         Sample(text, "ivr_esl_connected", status.SwitchConnected ? 1 : 0);
         Family(text, "ivr_esl_events_dropped_total", "counter", "Switch events dropped because their reader fell behind.");

@@ -37,6 +37,9 @@ public class ConsoleRig : IAsyncLifetime
 
     public Ivrctl Ivrctl { get; private set; } = new("");
 
+    /// <summary>The controller's services (its call dispatcher, to feed /metrics without a switch).</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The rig is not started.");
+
     /// <summary>The connection string the controller is given: the database itself, or a road to it a rig can cut.</summary>
     protected virtual string ControllerDatabase(string database) => database;
 
