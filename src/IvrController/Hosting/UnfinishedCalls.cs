@@ -17,6 +17,9 @@ namespace IvrController.Hosting;
 /// controller started are checked against the switch: a call whose agent leg is gone ended while
 /// no controller watched (recorded now, as <see cref="EndedUnobserved"/>); a call still up is
 /// watched until its agent leg hangs up, and recorded then with the bridge's disposition.
+/// The hangup normally arrives as a presence change; because <c>show channels</c> lags the switch,
+/// presence can miss a leg created just before the rebuild, so watched calls are also asked for by
+/// UUID every <see cref="WatchInterval"/> and recorded when they are gone.
 /// </summary>
 public sealed class UnfinishedCalls(
     CallLog callLog,
@@ -31,6 +34,9 @@ public sealed class UnfinishedCalls(
 
     /// <summary>How far back an open call is still looked for on the switch.</summary>
     private static readonly TimeSpan Reach = TimeSpan.FromDays(2);
+
+    /// <summary>How often the watched calls are asked for on the switch, in case their hangup event was missed.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(5);
 
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private readonly ConcurrentDictionary<string, string> _watched = new(StringComparer.OrdinalIgnoreCase);
@@ -53,10 +59,13 @@ public sealed class UnfinishedCalls(
                 _checks.Writer.TryWrite(true);
             }
 
+            Task watching = WatchAsync(stoppingToken);
             await foreach (bool _ in _checks.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 await CheckAsync(stoppingToken).ConfigureAwait(false);
             }
+
+            await watching.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -74,10 +83,52 @@ public sealed class UnfinishedCalls(
 
     private void OnChanged(object? sender, PresenceChange change)
     {
-        if (change.Kind == PresenceChangeKind.LegEnded && change.ChannelUuid is { } uuid && _watched.TryRemove(uuid, out string? disposition))
+        if (change.Kind == PresenceChangeKind.LegEnded && change.ChannelUuid is { } uuid)
         {
-            logger.LogInformation("Call {CallId}, which outlived the previous controller, ended ({Disposition})", uuid, disposition);
-            _ = RecordEndAsync(Guid.Parse(uuid), disposition);
+            _ = EndWatchAsync(uuid);
+        }
+    }
+
+    /// <summary>Records the end of a watched call once, whichever of the hangup event and the poll notices it first.</summary>
+    private Task EndWatchAsync(string uuid)
+    {
+        if (!_watched.TryRemove(uuid, out string? disposition))
+        {
+            return Task.CompletedTask;
+        }
+
+        logger.LogInformation("Call {CallId}, which outlived the previous controller, ended ({Disposition})", uuid, disposition);
+        return RecordEndAsync(Guid.Parse(uuid), disposition);
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(WatchInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (string uuid in _watched.Keys)
+                {
+                    try
+                    {
+                        if (!await client.ChannelExistsAsync(uuid, cancellationToken).ConfigureAwait(false))
+                        {
+                            await EndWatchAsync(uuid).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The switch is away: asked again on the next tick.
+                        logger.LogDebug("Could not ask the switch for watched call {CallId} ({Reason})", uuid, e.Message);
+                        break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 
