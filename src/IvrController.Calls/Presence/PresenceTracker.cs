@@ -27,6 +27,23 @@ public sealed class PresenceTracker
         $"{EventNames.Custom} {EventNames.SofiaRegister} {EventNames.SofiaUnregister} {EventNames.SofiaExpire}",
     ];
 
+    /// <summary>
+    /// Which of those events the switch sends at all: only those about the agents' profile. A
+    /// channel's <c>variable_sofia_profile_name</c> is set before its CHANNEL_CREATE on both
+    /// directions, and a registration event names its profile in <c>profile-name</c>. Customers'
+    /// legs (half of all channel events, and the largest ones) never reach the controller; the
+    /// switch ORs filters, so either header lets an event through.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> EventFilters(PresenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new("variable_sofia_profile_name", options.AgentProfile),
+            new(SofiaRegistrationHeaders.ProfileName, options.AgentProfile),
+        ];
+    }
+
     private readonly InboundClient _client;
     private readonly PresenceOptions _options;
     private readonly ILogger _logger;
@@ -326,7 +343,12 @@ public sealed class PresenceTracker
     {
         try
         {
-            // Stored by the client even when this fails, and sent again on every connect.
+            // Each is stored by the client even when sending it fails, and sent again on every connect.
+            foreach ((string header, string value) in EventFilters(_options))
+            {
+                await _client.AddFilterAsync(header, value, cancellationToken).ConfigureAwait(false);
+            }
+
             await _client.SubscribeAsync(EventSubscriptions, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -258,12 +258,15 @@ public sealed class InboundClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds an event filter (now, and again after every reconnect).</summary>
+    /// <summary>Adds an event filter (now, and again after every reconnect; the same one twice is kept once).</summary>
     public async Task AddFilterAsync(string header, string value, CancellationToken cancellationToken = default)
     {
         lock (_subscriptionLock)
         {
-            _filters.Add(new(header, value));
+            if (!_filters.Contains(new(header, value)))
+            {
+                _filters.Add(new(header, value));
+            }
         }
 
         if (_session is { } session && session.Connection.IsOpen)

@@ -21,8 +21,6 @@ namespace IvrController.Tests.Hosting;
 [Collection(PostgresCollection.Name)]
 public sealed class UnfinishedCallsTests(PostgresServer postgres) : IAsyncDisposable
 {
-    private const string Subscription = "event plain CHANNEL_CREATE CHANNEL_ANSWER CHANNEL_HANGUP_COMPLETE CUSTOM sofia::register sofia::unregister sofia::expire";
-    private const string Accepted = "+OK event listener enabled plain";
     private const string NoRows = """{"row_count":0}""";
 
     // Far from any other test's calls: the watch looks back two days from its start.
@@ -57,8 +55,8 @@ public sealed class UnfinishedCallsTests(PostgresServer postgres) : IAsyncDispos
 
         await using FakeSwitchConnection connection = await _switch.AcceptAsync(Timeout);
         await connection.ExpectAsync("auth watch-test-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
-        await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
-        await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
+        await PresenceSubscription.ResentByTheClientAsync(connection, Timeout);
+        await PresenceSubscription.AskedByTheTrackerAsync(connection, Timeout);
         await connection.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(NoRows), Timeout);
         // The leg is up, but the core's channel table does not list it yet.
         await connection.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(NoRows), Timeout);

@@ -12,8 +12,6 @@ namespace IvrController.Tests.Presence;
 /// <summary>The tracker through a real InboundClient against a scripted switch on a loopback port.</summary>
 public sealed class PresenceTrackerTests : IAsyncDisposable
 {
-    private const string Subscription = "event plain CHANNEL_CREATE CHANNEL_ANSWER CHANNEL_HANGUP_COMPLETE CUSTOM sofia::register sofia::unregister sofia::expire";
-    private const string Accepted = "+OK event listener enabled plain";
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private readonly CancellationTokenSource _stop = new();
@@ -61,8 +59,8 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         FakeSwitchConnection connection = await _switch.AcceptAsync(Timeout);
         await connection.ExpectAsync("auth presence-test-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
         // Once from the client's own re-subscription, once from the tracker's.
-        await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
-        await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
+        await PresenceSubscription.ResentByTheClientAsync(connection, Timeout);
+        await PresenceSubscription.AskedByTheTrackerAsync(connection, Timeout);
         await connection.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(registrations), Timeout);
         await connection.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(channels), Timeout);
         foreach ((string uuid, bool exists) in legs)
@@ -175,9 +173,9 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
         await using (second)
         {
             await second.ExpectAsync("auth presence-test-secret", FakeSwitchConnection.CommandReply("+OK accepted"), Timeout);
-            await second.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
+            await PresenceSubscription.ResentByTheClientAsync(second, Timeout);
             gate.Set();
-            await second.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
+            await PresenceSubscription.AskedByTheTrackerAsync(second, Timeout);
             await second.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-empty.json")), Timeout);
             await second.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-empty.json")), Timeout);
             Assert.Equal(new PresenceReconciliation(0, 0, 0, 0), await _rebuilds.Reader.ReadAsync(Timeout));
@@ -204,7 +202,7 @@ public sealed class PresenceTrackerTests : IAsyncDisposable
 
         _time.Advance(TimeSpan.FromSeconds(5));
 
-        await connection.ExpectAsync(Subscription, FakeSwitchConnection.CommandReply(Accepted), Timeout);
+        await PresenceSubscription.AskedByTheTrackerAsync(connection, Timeout);
         await connection.ExpectAsync("api show registrations as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-registrations.json")), Timeout);
         await connection.ExpectAsync("api show channels as json", FakeSwitchConnection.ApiResponse(PresenceFixtures.Text("show-channels.json")), Timeout);
         // Both agent legs listed are still there.
