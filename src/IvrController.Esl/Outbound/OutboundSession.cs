@@ -19,7 +19,8 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingExecution> _executions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<EslEvent> _events;
     private readonly CancellationTokenSource _hungUp = new();
-    private readonly TaskCompletionSource<DisconnectNotice> _disconnectNotice = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Its waiters run on the thread that reads the notice, as replies' do: no hand-off to the pool.
+    private readonly TaskCompletionSource<DisconnectNotice> _disconnectNotice = new();
     private EslConnection? _connection;
     private ChannelData? _channelData;
     private string? _hangupCause;
@@ -33,7 +34,9 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     {
         ConnectedAt = Stopwatch.GetTimestamp();
         _logger = logger;
-        _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true });
+        // The flow waiting for an event goes on on the socket's thread, up to its next wait: handing it to the
+        // thread pool would wake a worker for each event. Nothing that reads these events blocks.
+        _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true, AllowSynchronousContinuations = true });
     }
 
     /// <summary>When the switch's connection for this call was accepted, as a <see cref="Stopwatch"/> timestamp (for latency metrics).</summary>
