@@ -19,8 +19,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingExecution> _executions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<EslEvent> _events;
     private readonly CancellationTokenSource _hungUp = new();
-    // Its waiters run on the thread that reads the notice, as replies' do: no hand-off to the pool.
-    private readonly TaskCompletionSource<DisconnectNotice> _disconnectNotice = new();
+    private readonly TaskCompletionSource<DisconnectNotice> _disconnectNotice = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EslConnection? _connection;
     private ChannelData? _channelData;
     private string? _hangupCause;
@@ -34,9 +33,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     {
         ConnectedAt = Stopwatch.GetTimestamp();
         _logger = logger;
-        // The flow waiting for an event goes on on the socket's thread, up to its next wait: handing it to the
-        // thread pool would wake a worker for each event. Nothing that reads these events blocks.
-        _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true, AllowSynchronousContinuations = true });
+        _events = Channel.CreateBounded<EslEvent>(new BoundedChannelOptions(eventQueueCapacity) { SingleWriter = true });
     }
 
     /// <summary>When the switch's connection for this call was accepted, as a <see cref="Stopwatch"/> timestamp (for latency metrics).</summary>
