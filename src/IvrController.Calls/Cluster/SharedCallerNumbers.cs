@@ -6,6 +6,8 @@ using IvrController.Rules.Snapshots;
 using IvrController.Store.Cluster;
 using Microsoft.Extensions.Logging;
 
+using IvrController.Store;
+
 namespace IvrController.Cluster;
 
 /// <summary>
@@ -118,22 +120,24 @@ public sealed class SharedCallerNumbers
         if (!_away)
         {
             SlotAnswer? answer = null;
-            using (var deadline = new CancellationTokenSource(_options.ReservationTimeout, _time))
-            using (var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+            try
             {
-                try
-                {
-                    answer = await _slots.TakeAsync(callId, number.E164, day, number.MaxConcurrent, number.DailyCap, ControllerId, either.Token).ConfigureAwait(false);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    CountAlone(deadline.IsCancellationRequested ? $"no answer within {_options.ReservationTimeout.TotalMilliseconds:0} ms" : e.Message);
-                }
-                catch
-                {
-                    _live.TryRemove(callId, out _);
-                    throw;
-                }
+                answer = await DatabaseDeadline.WithinAsync(
+                    () => _slots.TakeAsync(callId, number.E164, day, number.MaxConcurrent, number.DailyCap, ControllerId, CancellationToken.None),
+                    _options.ReservationTimeout, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
+            {
+                CountAlone($"no answer within {_options.ReservationTimeout.TotalMilliseconds:0} ms");
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                CountAlone(e.Message);
+            }
+            catch
+            {
+                _live.TryRemove(callId, out _);
+                throw;
             }
 
             if (answer is { Granted: true })

@@ -1,6 +1,7 @@
 using IvrController.Rules.Callback;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
+using IvrController.Store;
 using Microsoft.Extensions.Logging;
 
 namespace IvrController.Flows;
@@ -18,20 +19,17 @@ public sealed class CallbackLookup(CallbackMemory memory, ICallbackMemoryStore c
     {
         LastOutboundCall? remembered = memory.Find(customer, since);
         LastOutboundCall? logged;
-        using (var deadline = new CancellationTokenSource(callLogDeadline, time ?? TimeProvider.System))
-        using (var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+        try
         {
-            try
-            {
-                logged = await callLog.FindLastOutboundCallAsync(customer, since, either.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Any failure of the log (down, slow, refusing) leaves the controller's own memory in charge.
-                logger.LogWarning("Callback memory for {Customer} from this controller alone ({Found}): the call log did not answer within {Deadline:0.###} s ({Reason})",
-                    NumberMask.Mask(customer), remembered is null ? "no call remembered" : $"agent {remembered.AgentId}", callLogDeadline.TotalSeconds, e.Message);
-                return remembered;
-            }
+            logged = await DatabaseDeadline.WithinAsync(
+                () => callLog.FindLastOutboundCallAsync(customer, since, CancellationToken.None), callLogDeadline, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Any failure of the log (down, slow, refusing) leaves the controller's own memory in charge.
+            logger.LogWarning("Callback memory for {Customer} from this controller alone ({Found}): the call log did not answer within {Deadline:0.###} s ({Reason})",
+                NumberMask.Mask(customer), remembered is null ? "no call remembered" : $"agent {remembered.AgentId}", callLogDeadline.TotalSeconds, e.Message);
+            return remembered;
         }
 
         if (logged is null)

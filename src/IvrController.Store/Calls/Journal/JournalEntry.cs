@@ -50,39 +50,10 @@ internal sealed record JournalEntry
     /// Writes the record to the call log within <paramref name="timeout"/>; a database that does
     /// not answer in time throws <see cref="TimeoutException"/>.
     /// </summary>
-    public async Task<ApplyOutcome> ApplyAsync(CallLog log, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        // Created before the first await, so a test that advances a fake clock right after the
-        // call starts is sure to hit this timer.
-        var deadline = new CancellationTokenSource(timeout, time);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        Task<ApplyOutcome> write = WriteAsync(log, linked.Token);
-        try
-        {
-            // Npgsql does not give up on its token while it is still connecting (its own Timeout
-            // does), so this wait is what keeps the deadline. An abandoned write may still commit
-            // later; that is safe because every write is idempotent.
-            return await write.WaitAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"the database did not answer within {timeout.TotalSeconds:0.###} s", e);
-        }
-        finally
-        {
-            // The write owns the token sources until it ends, and nobody awaits an abandoned one.
-            _ = write.ContinueWith(
-                finished =>
-                {
-                    _ = finished.Exception;
-                    linked.Dispose();
-                    deadline.Dispose();
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-    }
+    public Task<ApplyOutcome> ApplyAsync(CallLog log, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
+        // The deadline's timer starts before this returns, so a test that advances a fake clock right
+        // after the call starts is sure to hit it.
+        DatabaseDeadline.WithinAsync(() => WriteAsync(log, CancellationToken.None), timeout, time, cancellationToken);
 
     private async Task<ApplyOutcome> WriteAsync(CallLog log, CancellationToken cancellationToken) => Record switch
     {
