@@ -234,7 +234,7 @@ public static class ConsoleWords
     public static readonly Word ReplaceRegions = new("以文件为准：删除文件中没有的前缀", "Make the table exactly the file: remove prefixes not in it");
 
     // Audit
-    public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
+    public static readonly Word AuditIntro = new("每一次修改，无论在控制台还是用 ivrctl（最近 200 条）。", "Every change, made in the console or with ivrctl (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");
     public static readonly Word Who = new("操作人", "Who");
     public static readonly Word What = new("对象", "What");

@@ -9,7 +9,7 @@ namespace IvrController.Web.Pages;
 
 /// <summary>
 /// One agent as a form, new (no id) or existing: name, status (offline = out of callback and IVR routing) and
-/// skill groups, saved through <see cref="AgentAdmin"/> (ivrctl agents add/update) with the audit entry in the
+/// skill groups, saved through <see cref="AgentAdmin"/> (ivrctl agents add/update) which writes the audit entry in the
 /// same transaction.
 /// </summary>
 public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroups) : PageModel
@@ -79,7 +79,6 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string name = (Name ?? "").Trim();
         string status = Status ?? "";
         string[] groups = [.. Groups.Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -88,16 +87,12 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
             if (Id is null)
             {
                 string id = (NewId ?? "").Trim();
-                await agents.AddAsync(id, name, status, groups, new AuditEntry(who, "agent", $"added {id}: name {name}; status {status}; skill groups {Show(groups)}"), cancellationToken);
+                await agents.AddAsync(id, name, status, groups, cancellationToken);
                 return Redirect($"/agents/edit/{Uri.EscapeDataString(id)}?saved=1");
             }
 
-            AgentListing? before = await FindAsync(Id, cancellationToken);
-            string detail = before is null
-                ? Id
-                : $"{Id}: {string.Join("; ", Differences(before, name, status, groups).DefaultIfEmpty("no change"))}";
             var change = new AgentChange { Name = new(name), Status = new(status), SkillGroups = new(groups) };
-            await agents.UpdateAsync(Id, change, new AuditEntry(who, "agent", detail), cancellationToken);
+            await agents.UpdateAsync(Id, change, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
@@ -123,24 +118,4 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
 
     private async Task<AgentListing?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await agents.ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id);
-
-    private static IEnumerable<string> Differences(AgentListing before, string name, string status, string[] groups)
-    {
-        if (before.Name != name)
-        {
-            yield return $"name {before.Name} → {name}";
-        }
-
-        if (before.Status != status)
-        {
-            yield return $"status {before.Status} → {status}";
-        }
-
-        if (Show(before.SkillGroups) != Show(groups))
-        {
-            yield return $"skill groups {Show(before.SkillGroups)} → {Show(groups)}";
-        }
-    }
-
-    private static string Show(IEnumerable<string> groups) => string.Join(",", groups) is { Length: > 0 } list ? list : "none";
 }

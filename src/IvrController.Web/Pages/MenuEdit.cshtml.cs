@@ -13,7 +13,7 @@ namespace IvrController.Web.Pages;
 
 /// <summary>
 /// One IVR menu as a form, new (no name in the address) or existing; saved and removed through
-/// <see cref="IvrMenuAdmin"/>, the path of ivrctl menus add/update/remove, with the audit entry in the same
+/// <see cref="IvrMenuAdmin"/>, the path of ivrctl menus add/update/remove, which writes the audit entry in the same
 /// transaction. The three prompts go through the same prompt section as the template page.
 /// </summary>
 public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : PageModel
@@ -158,16 +158,15 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
             if (Menu is null)
             {
-                IvrMenu added = await menus.AddAsync(asked, new AuditEntry(who, "ivr menu", $"added {asked.Name}: {Describe(asked)}"), cancellationToken);
+                IvrMenu added = await menus.AddAsync(asked, cancellationToken);
                 return Redirect($"/menus/edit/{added.Name}?saved=1");
             }
 
-            (_, IvrMenu saved) = await menus.UpdateAsync(Menu, _ => asked, (before, after) => new AuditEntry(who, "ivr menu", Difference(before, after)), cancellationToken);
+            IvrMenu saved = await menus.UpdateAsync(Menu, _ => asked, cancellationToken);
             Fill(saved);
             Outcome = ConsoleWords.Saved;
         }
@@ -197,13 +196,9 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             return NotFound();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
-            IvrMenuRemoval removal = await menus.RemoveAsync(
-                Menu,
-                r => new AuditEntry(who, "ivr menu", $"removed {r.Menu.Name}{(r.NumbersWithoutMenu.Count == 0 ? "" : $"; numbers left without a menu: {string.Join(", ", r.NumbersWithoutMenu)}")}"),
-                cancellationToken);
+            IvrMenuRemoval removal = await menus.RemoveAsync(Menu, cancellationToken);
             string left = string.Join(", ", removal.NumbersWithoutMenu);
             return Redirect($"/menus?removed={Uri.EscapeDataString(removal.Menu.Name)}{(left.Length == 0 ? "" : $"&left={Uri.EscapeDataString(left)}")}");
         }
@@ -244,34 +239,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             Numbers = (await menus.NumbersByMenuAsync(cancellationToken)).GetValueOrDefault(Menu) ?? [];
         }
     }
-
-    /// <summary>Every field as it reads in the audit log: "main: max-retries 2 → 3; options 1=skill_group:sales → …".</summary>
-    private static string Difference(IvrMenu before, IvrMenu after)
-    {
-        var changes = Facts(before).Zip(Facts(after))
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Field} {pair.First.Value} → {pair.Second.Value}");
-        return $"{before.Name}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}";
-    }
-
-    private static string Describe(IvrMenu menu) => string.Join("; ", Facts(menu).Select(f => $"{f.Field} {f.Value}"));
-
-    private static string Stored(IvrAction action) =>
-        action.Target is { } target ? $"{RuleWords.IvrActions.Word(action.Kind)}:{target}" : RuleWords.IvrActions.Word(action.Kind);
-
-    private static IEnumerable<(string Field, string Value)> Facts(IvrMenu m) =>
-    [
-        ("greeting", m.Greeting),
-        ("greeting-text", m.GreetingText ?? "-"),
-        ("invalid", m.InvalidPrompt),
-        ("invalid-text", m.InvalidText ?? "-"),
-        ("timeout-prompt", m.TimeoutPrompt),
-        ("timeout-text", m.TimeoutText ?? "-"),
-        ("timeout", $"{m.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
-        ("max-retries", m.MaxRetries.ToString(CultureInfo.InvariantCulture)),
-        ("default", Stored(m.DefaultAction)),
-        ("options", m.Options.Count == 0 ? "-" : string.Join(",", m.Options.Select(o => $"{o.Digit}={Stored(o.Action)}"))),
-    ];
 
     private void Fill(IvrMenu menu)
     {

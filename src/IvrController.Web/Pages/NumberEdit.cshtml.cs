@@ -106,12 +106,11 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string? province = Blank(Province);
         string? city = Blank(City);
         string? menu = Blank(Menu);
         string[] groups = [.. Groups.Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var facts = new Facts(province, city, Enabled != "off", maxConcurrent, dailyCap, menu, groups);
+        bool enabled = Enabled != "off";
         try
         {
             if (Existing is null)
@@ -120,29 +119,27 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
                 {
                     Province = province,
                     City = city,
-                    Enabled = facts.Enabled,
+                    Enabled = enabled,
                     MaxConcurrent = maxConcurrent,
                     DailyCap = dailyCap,
                     IvrMenu = menu,
                     SkillGroups = groups,
                 };
-                var added = await numbers.AddAsync(setup, stored => new AuditEntry(who, "number", $"added {stored.E164}: {facts}"), cancellationToken);
+                var added = await numbers.AddAsync(setup, cancellationToken);
                 return Redirect($"/numbers/edit?number={Uri.EscapeDataString(added.E164)}&saved=1");
             }
 
-            CallerNumberListing? before = await FindAsync(Existing, cancellationToken);
-            string detail = before is null ? Existing : $"{Existing}: {facts.Since(Facts.Of(before))}";
             var change = new CallerNumberChange
             {
                 Province = new(province),
                 City = new(city),
-                Enabled = new(facts.Enabled),
+                Enabled = new(enabled),
                 MaxConcurrent = new(maxConcurrent),
                 DailyCap = new(dailyCap),
                 IvrMenu = new(menu),
                 SkillGroups = new(groups),
             };
-            await numbers.UpdateAsync(Existing, change, new AuditEntry(who, "number", detail), cancellationToken);
+            await numbers.UpdateAsync(Existing, change, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
@@ -195,27 +192,5 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         }
 
         list.Add(message);
-    }
-
-    /// <summary>A number's settings as the audit log words them.</summary>
-    private sealed record Facts(string? Province, string? City, bool Enabled, int? MaxConcurrent, int? DailyCap, string? Menu, IReadOnlyList<string> Groups)
-    {
-        public static Facts Of(CallerNumberListing n) => new(n.Province, n.City, n.Enabled, n.MaxConcurrent, n.DailyCap, n.IvrMenu, n.SkillGroups);
-
-        public override string ToString() => string.Join("; ", Pairs().Select(p => $"{p.Field} {p.Value}"));
-
-        public string Since(Facts before) =>
-            string.Join("; ", before.Pairs().Zip(Pairs()).Where(p => p.First.Value != p.Second.Value).Select(p => $"{p.First.Field} {p.First.Value} → {p.Second.Value}")
-                .DefaultIfEmpty("no change"));
-
-        private IEnumerable<(string Field, string Value)> Pairs() =>
-        [
-            ("region", Province is null ? "automatic" : $"{Province}/{City}"),
-            ("enabled", Enabled ? "yes" : "no"),
-            ("max-concurrent", MaxConcurrent?.ToString(CultureInfo.InvariantCulture) ?? "none"),
-            ("daily-cap", DailyCap?.ToString(CultureInfo.InvariantCulture) ?? "none"),
-            ("menu", Menu ?? "none"),
-            ("skill groups", Groups.Count == 0 ? "none" : string.Join(",", Groups)),
-        ];
     }
 }

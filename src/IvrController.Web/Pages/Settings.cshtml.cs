@@ -96,10 +96,9 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
-            SettingsUpdate update = await settings.UpdateAsync(change, (before, after) => Audit(who, before, after), cancellationToken);
+            SettingsUpdate update = await settings.UpdateAsync(change, cancellationToken);
             Current = update.After;
             Changes = SettingsField.Differences(update.Before, update.After);
             Outcome = ConsoleWords.Saved;
@@ -122,11 +121,6 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
     public IReadOnlyList<string> ErrorsFor(string key) => Errors.TryGetValue(key, out List<string>? errors) ? errors : [];
 
     public IEnumerable<SurveyTemplate> TemplatesFor(SurveyDirection direction) => Templates.Where(t => t.Direction == direction);
-
-    private static AuditEntry Audit(string who, SettingsView before, SettingsView after) => new(
-        who,
-        "settings",
-        string.Join("; ", SettingsField.Differences(before, after).Select(d => $"{d.Field.Key} {d.Before} → {d.After}")));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

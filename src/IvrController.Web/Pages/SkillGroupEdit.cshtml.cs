@@ -74,7 +74,6 @@ public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string name = (Name ?? "").Trim();
         string direction = Direction ?? "";
         try
@@ -82,27 +81,11 @@ public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
             if (Id is null)
             {
                 string id = (NewId ?? "").Trim();
-                await skillGroups.AddAsync(id, name, direction, new AuditEntry(who, "skill group", $"added {id}: name {name}; direction {direction}"), cancellationToken);
+                await skillGroups.AddAsync(id, name, direction, cancellationToken);
                 return Redirect($"/skill-groups/edit/{Uri.EscapeDataString(id)}?saved=1");
             }
 
-            SkillGroupListing? before = await FindAsync(Id, cancellationToken);
-            var changes = new List<string>();
-            if (before is not null && before.Name != name)
-            {
-                changes.Add($"name {before.Name} → {name}");
-            }
-
-            if (before is not null && before.Direction != direction)
-            {
-                changes.Add($"direction {before.Direction} → {direction}");
-            }
-
-            await skillGroups.UpdateAsync(
-                Id,
-                new SkillGroupChange { Name = new(name), Direction = new(direction) },
-                new AuditEntry(who, "skill group", $"{Id}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}"),
-                cancellationToken);
+            await skillGroups.UpdateAsync(Id, new SkillGroupChange { Name = new(name), Direction = new(direction) }, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)

@@ -161,16 +161,15 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
             if (Id is null)
             {
-                SurveyTemplate added = await templates.AddAsync(asked, new AuditEntry(who, "survey template", $"added {asked.Name}: {Describe(asked)}"), cancellationToken);
+                SurveyTemplate added = await templates.AddAsync(asked, cancellationToken);
                 return Redirect($"/templates/edit/{added.Id}?saved=1");
             }
 
-            (_, SurveyTemplate saved) = await templates.UpdateAsync(Id, _ => asked, (before, after) => new AuditEntry(who, "survey template", Difference(before, after)), cancellationToken);
+            SurveyTemplate saved = await templates.UpdateAsync(Id, _ => asked, cancellationToken);
             Fill(saved);
             Outcome = ConsoleWords.Saved;
         }
@@ -190,36 +189,6 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
     public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
-
-    /// <summary>Every field as it reads in the audit log: "retries 1 → 2; keys 1=满意:5 → 1=满意:5,2=一般:3".</summary>
-    private static string Difference(SurveyTemplate before, SurveyTemplate after)
-    {
-        var changes = Facts(before).Zip(Facts(after))
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Field} {pair.First.Value} → {pair.Second.Value}");
-        return $"{before.Name}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}";
-    }
-
-    private static string Describe(SurveyTemplate template) => string.Join("; ", Facts(template).Select(f => $"{f.Field} {f.Value}"));
-
-    private static IEnumerable<(string Field, string Value)> Facts(SurveyTemplate t) =>
-    [
-        ("name", t.Name),
-        ("direction", RuleWords.SurveyDirections.Word(t.Direction)),
-        ("enabled", t.Enabled ? "yes" : "no"),
-        ("guide", t.GuidePrompt),
-        ("guide-text", t.GuideText ?? "-"),
-        ("closing", t.ClosingPrompt),
-        ("closing-text", t.ClosingText ?? "-"),
-        ("invalid", t.InvalidPrompt),
-        ("invalid-text", t.InvalidText ?? "-"),
-        ("timeout-prompt", t.TimeoutPrompt),
-        ("timeout-text", t.TimeoutText ?? "-"),
-        ("timeout", $"{t.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
-        ("retries", t.Retries.ToString(CultureInfo.InvariantCulture)),
-        ("language", t.Language),
-        ("keys", string.Join(",", t.Keys.Select(k => $"{k.Digit}={k.Label}:{k.Score.ToString(CultureInfo.InvariantCulture)}"))),
-    ];
 
     private void Fill(SurveyTemplate template)
     {
