@@ -27,7 +27,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, Prompt
         select name as Name, greeting_prompt as GreetingPrompt, invalid_prompt as InvalidPrompt,
                timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, max_retries as MaxRetries,
                default_action as DefaultAction, default_target as DefaultTarget,
-               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText
+               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText, enabled as Enabled
         from ivr_menus order by name;
 
         select menu as Menu, digit as Digit, action as Action, target as Target
@@ -45,16 +45,16 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, Prompt
 
     private const string InsertMenu = """
         insert into ivr_menus (name, greeting_prompt, invalid_prompt, timeout_prompt, timeout_ms, max_retries, default_action, default_target,
-                               greeting_text, invalid_text, timeout_text)
+                               greeting_text, invalid_text, timeout_text, enabled)
         values (@Name, @Greeting, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @MaxRetries, @DefaultAction, @DefaultTarget,
-                @GreetingText, @InvalidText, @TimeoutText)
+                @GreetingText, @InvalidText, @TimeoutText, @Enabled)
         """;
 
     private const string UpdateMenu = """
         update ivr_menus
         set greeting_prompt = @Greeting, invalid_prompt = @InvalidPrompt, timeout_prompt = @TimeoutPrompt, timeout_ms = @TimeoutMs,
             max_retries = @MaxRetries, default_action = @DefaultAction, default_target = @DefaultTarget,
-            greeting_text = @GreetingText, invalid_text = @InvalidText, timeout_text = @TimeoutText
+            greeting_text = @GreetingText, invalid_text = @InvalidText, timeout_text = @TimeoutText, enabled = @Enabled
         where name = @Name;
         delete from ivr_options where menu = @Name;
         """;
@@ -260,6 +260,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, Prompt
         ("max-retries", m.MaxRetries.ToString(CultureInfo.InvariantCulture)),
         ("default", Stored(m.DefaultAction)),
         ("options", m.Options.Count == 0 ? "-" : string.Join(",", m.Options.Select(o => $"{o.Digit}={Stored(o.Action)}"))),
+        ("enabled", AuditFacts.YesNo(m.Enabled)),
     ]);
 
     private static string Stored(IvrAction action) =>
@@ -278,6 +279,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, Prompt
         ["GreetingText"] = menu.GreetingText,
         ["InvalidText"] = menu.InvalidText,
         ["TimeoutText"] = menu.TimeoutText,
+        ["Enabled"] = menu.Enabled,
     };
 
     private static async Task WriteOptionsAsync(IvrMenuEdit edit, IvrMenu menu, CancellationToken cancellationToken)

@@ -339,6 +339,10 @@ public static class ConsoleWords
 
     // IVR menus
     public static readonly Word NavMenus = new("IVR 菜单", "IVR menus");
+    public static readonly Word MenuDisabledHelp = new(
+        "停用的菜单不再播放：拨打选用它的号码的客户听到“服务暂不可用”提示后挂机（与号码没有菜单时相同），转到它的按键直接挂机。",
+        "A disabled menu is not played: a customer calling a number that chooses it hears the service-unavailable prompt and the call ends (as for a number without a menu); a key that goes to it ends the call.");
+
     public static readonly Word MenusIntro = new(
         "客户拨打我们的号码时听到的菜单：欢迎语音、按键转到技能组、坐席或子菜单；多次按错或不按后执行默认动作。号码在外显号码页面选择菜单。",
         "The menu a customer hears when calling one of our numbers: a greeting, keys to a skill group, an agent or a submenu, and the default action after too many wrong or missing keys. A number chooses its menu on the numbers page.");

@@ -63,6 +63,10 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
     [BindProperty]
     public IFormFile? TimeoutRecording { get; set; }
 
+    /// <summary>"on" or "off": whether callers hear the menu.</summary>
+    [BindProperty]
+    public string? Enabled { get; set; }
+
     [BindProperty]
     public string? TimeoutSeconds { get; set; }
 
@@ -249,6 +253,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         GreetingText = menu.GreetingText;
         InvalidText = menu.InvalidText;
         TimeoutText = menu.TimeoutText;
+        Enabled = menu.Enabled ? "on" : "off";
         TimeoutSeconds = menu.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         MaxRetries = menu.MaxRetries.ToString(CultureInfo.InvariantCulture);
         DefaultAction = RuleWords.IvrActions.Word(menu.DefaultAction.Kind);
@@ -326,6 +331,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             MaxRetries = retries!.Value,
             DefaultAction = fallback!,
             Options = options,
+            Enabled = Enabled != "off",
         };
     }
 

@@ -11,6 +11,8 @@ namespace IvrController.Cli;
 /// </summary>
 public sealed class MenuOptions
 {
+    private readonly bool _adding;
+
     public MenuOptions(bool adding)
     {
         Greeting = new PromptOption("--greeting", "--greeting-text", "--greeting-recording", "Prompt that lists the choices");
@@ -19,6 +21,9 @@ public sealed class MenuOptions
         Timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "How long to wait for a key, e.g. 5s (1-60 s)" };
         Retries = new Option<int?>("--retries") { HelpName = "N", Description = "Replays after a wrong or missing key before the default action (1-5)" };
         Default = new Option<string>("--default") { HelpName = "ACTION", Description = "After the last retry: hangup, skill_group:GROUP, agent:AGENT or submenu:MENU" };
+        Disabled = new Option<bool>("--disabled") { Description = adding ? "Add it switched off: no caller hears it" : "Switch it off: its numbers answer as numbers without a menu" };
+        Enabled = new Option<bool>("--enabled") { Description = "Switch it on" };
+        _adding = adding;
         Options = new Option<string[]>("--option")
         {
             HelpName = "KEY=ACTION",
@@ -41,9 +46,16 @@ public sealed class MenuOptions
 
     public Option<string[]> Options { get; }
 
+    public Option<bool> Enabled { get; }
+
+    public Option<bool> Disabled { get; }
+
     public void AddTo(Command command)
     {
-        foreach (Option option in (Option[])[.. Greeting.All, .. Invalid.All, .. TimeoutPrompt.All, Timeout, Retries, Default, Options])
+        Option[] all = _adding
+            ? [.. Greeting.All, .. Invalid.All, .. TimeoutPrompt.All, Timeout, Retries, Default, Options, Disabled]
+            : [.. Greeting.All, .. Invalid.All, .. TimeoutPrompt.All, Timeout, Retries, Default, Options, Enabled, Disabled];
+        foreach (Option option in all)
         {
             command.Options.Add(option);
         }
@@ -78,6 +90,7 @@ public sealed class MenuOptions
             Timeout = parse.GetValue(Timeout) is { } timeout ? OptionValues.Duration("--timeout", timeout) : menu.Timeout,
             MaxRetries = parse.GetValue(Retries) ?? menu.MaxRetries,
             DefaultAction = parse.GetValue(Default) is { } action ? IvrActionText.ParseAction("--default", action) : menu.DefaultAction,
+            Enabled = OptionValues.Enabled(!_adding && parse.GetValue(Enabled), parse.GetValue(Disabled)) ?? menu.Enabled,
         };
 
         return parse.GetResult(Options) is null

@@ -51,6 +51,26 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     }
 
     [Fact]
+    public async Task An_admin_disables_a_menu_the_list_says_so_and_ivrctl_and_the_audit_log_see_it()
+    {
+        await rig.Ivrctl.OkAsync("menus", "add", "switched", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
+        using HttpClient client = rig.NewClient();
+        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        string token = await client.TokenAsync("/menus/edit/switched");
+
+        using HttpResponseMessage response = await client.PostFormAsync("/menus/edit/switched", Form(token, ("Enabled", "off")));
+        string list = await client.GetStringAsync("/menus");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"enabled-off\" name=\"Enabled\" value=\"off\" checked=\"checked\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"<td[^>]*>switched</td>\s*<td[^>]*class=""menu-status"">停用</td>", list);
+        Assert.Matches(@"(?m)^enabled +no$", await rig.Ivrctl.OkAsync("menus", "show", "switched"));
+        Assert.Equal(
+            "switched: enabled yes → no",
+            await rig.ScalarAsync<string>("select detail from audit_log where who = 'boss' and action = 'ivr menu' and detail like 'switched:%' order by id desc limit 1"));
+    }
+
+    [Fact]
     public async Task A_supervisor_can_read_a_menu_but_neither_save_nor_remove_it()
     {
         await rig.Ivrctl.OkAsync("menus", "add", "watched", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
@@ -171,6 +191,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
             ["TimeoutSeconds"] = "5",
             ["MaxRetries"] = "2",
             ["DefaultAction"] = "hangup",
+            ["Enabled"] = "on",
             ["OptionDigits[0]"] = "1",
             ["OptionActions[0]"] = "skill_group",
             ["OptionTargets[0]"] = "sales",
