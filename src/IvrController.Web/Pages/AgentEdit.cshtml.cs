@@ -12,7 +12,7 @@ namespace IvrController.Web.Pages;
 /// skill groups, saved through <see cref="AgentAdmin"/> (ivrctl agents add/update) which writes the audit entry in the
 /// same transaction.
 /// </summary>
-public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroups) : PageModel
+public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroups) : EditPageModel
 {
     public const string Active = "active";
     public const string Offline = "offline";
@@ -34,14 +34,6 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
     public List<string> Groups { get; set; } = [];
 
     public IReadOnlyList<SkillGroupListing> AllSkillGroups { get; private set; } = [];
-
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Id is null;
 
@@ -73,9 +65,7 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
         AllSkillGroups = await skillGroups.ListAsync(cancellationToken);
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
@@ -97,24 +87,11 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                string key = FormField.KeyOf(problem, AgentFields.All);
-                if (!Errors.TryGetValue(key, out List<string>? list))
-                {
-                    Errors[key] = list = [];
-                }
-
-                list.Add(problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, AgentFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     private async Task<AgentListing?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await agents.ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id);

@@ -16,7 +16,7 @@ namespace IvrController.Web.Pages;
 /// <see cref="IvrMenuAdmin"/>, the path of ivrctl menus add/update/remove, which writes the audit entry in the same
 /// transaction. The three prompts go through the same prompt section as the template page.
 /// </summary>
-public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : PageModel
+public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : EditPageModel
 {
     public const int OptionRows = 8;
 
@@ -88,15 +88,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
     [BindProperty]
     public List<string?> OptionTargets { get; set; } = [];
 
-    /// <summary>Refusals by field key (<see cref="MenuFields"/>); "" = about the whole form.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
-
     public bool IsNew => Menu is null;
 
     public bool CanSpeak => prompts.Studio is not null;
@@ -109,10 +100,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         new(MenuFields.InvalidPrompt, ConsoleWords.InvalidPrompt, "Invalid", InvalidText, InvalidPrompt, Listen(InvalidPrompt)),
         new(MenuFields.TimeoutPrompt, ConsoleWords.TimeoutPrompt, "Timeout", TimeoutText, TimeoutPrompt, Listen(TimeoutPrompt)),
     ];
-
-    public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
-
-    public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     /// <summary>An action as the console says it: "技能组 sales", "挂机".</summary>
     public static string Describe(HttpContext http, IvrAction action)
@@ -157,8 +144,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         PadOptions();
         if (asked is null)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
@@ -176,12 +162,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, MenuFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, MenuFields.All));
         }
 
         await ReadNumbersAsync(cancellationToken);
@@ -208,12 +189,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotRemoved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError("", problem);
-            }
+            Refuse(refusal, ConsoleWords.NotRemoved, problem => "");
         }
 
         IvrMenu? menu = await menus.GetAsync(Menu, cancellationToken);
@@ -229,10 +205,8 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
 
     private PageResult ReadOnly()
     {
-        Refused = true;
-        Outcome = ConsoleWords.RefusedReadOnly;
+        RefuseReadOnly();
         PadOptions();
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 
@@ -373,16 +347,4 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        if (!list.Contains(message))
-        {
-            list.Add(message);
-        }
-    }
 }

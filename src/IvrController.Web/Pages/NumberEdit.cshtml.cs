@@ -13,7 +13,7 @@ namespace IvrController.Web.Pages;
 /// One of our numbers as a form, new or existing: region, enabled, caps, IVR menu, skill groups; saved through
 /// <see cref="CallerNumberAdmin"/> (ivrctl numbers add/update) with the audit entry in the same transaction.
 /// </summary>
-public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin skillGroups, IvrMenuAdmin menus) : PageModel
+public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin skillGroups, IvrMenuAdmin menus) : EditPageModel
 {
     /// <summary>The number being edited (E.164, from the query); null for a new one.</summary>
     [BindProperty(SupportsGet = true, Name = "number")]
@@ -46,14 +46,6 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
     public IReadOnlyList<SkillGroupListing> AllSkillGroups { get; private set; } = [];
 
     public IReadOnlyList<IvrMenu> AllMenus { get; private set; } = [];
-
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Existing is null;
 
@@ -91,9 +83,7 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         await LoadChoicesAsync(cancellationToken);
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
@@ -101,8 +91,7 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         int? dailyCap = Limit(DailyCap, NumberFields.DailyCap);
         if (Errors.Count > 0)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
@@ -144,18 +133,11 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, NumberFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, NumberFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
@@ -184,13 +166,4 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
 }

@@ -16,7 +16,7 @@ namespace IvrController.Web.Pages;
 /// the path of ivrctl templates add/update, with its audit entry in the same transaction. Each prompt is words
 /// (spoken on save), a file name, or an uploaded recording, and can be heard back from /prompts/.
 /// </summary>
-public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsolePrompts prompts) : PageModel
+public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsolePrompts prompts) : EditPageModel
 {
     public const int KeyRows = 6;
 
@@ -86,15 +86,6 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
     [BindProperty]
     public List<string?> KeyScores { get; set; } = [];
 
-    /// <summary>Refusals by field key (<see cref="TemplateFields"/>); "" = about the whole form.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
-
     public bool IsNew => Id is null;
 
     /// <summary>Whether prompts can be words or recordings here (a prompts directory is set).</summary>
@@ -145,10 +136,8 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
     {
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
+            RefuseReadOnly();
             PadKeys();
-            Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
@@ -156,8 +145,7 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         PadKeys();
         if (asked is null)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
@@ -175,20 +163,11 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, TemplateFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, TemplateFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
-
-    public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
 
     private void Fill(SurveyTemplate template)
     {
@@ -305,16 +284,4 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        if (!list.Contains(message))
-        {
-            list.Add(message);
-        }
-    }
 }
