@@ -63,7 +63,7 @@ public static class MenuCommands
             IvrMenu draft = options.Apply(
                 parse,
                 new IvrMenu { Name = parse.GetValue(name)!, Greeting = "", InvalidPrompt = "", TimeoutPrompt = "" },
-                await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
+                await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
             IvrMenu added = await new IvrMenuAdmin(database, context.Who, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Added menu {added.Name} ({MenuText.Summary(added)}).").ConfigureAwait(false);
@@ -80,7 +80,7 @@ public static class MenuCommands
         update.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
+            var recordings = await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
             IvrMenu updated = await new IvrMenuAdmin(database, context.Who, studio)
                 .UpdateAsync(parse.GetValue(name)!, menu => options.Apply(parse, menu, recordings), cancellationToken).ConfigureAwait(false);

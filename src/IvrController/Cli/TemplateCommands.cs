@@ -68,7 +68,7 @@ public static class TemplateCommands
                 TimeoutPrompt = "",
             };
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            draft = options.Apply(parse, draft, await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
+            draft = options.Apply(parse, draft, await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
             SurveyTemplate added = await new SurveyTemplateAdmin(database, context.Who, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(
@@ -87,7 +87,7 @@ public static class TemplateCommands
         {
             string reference = parse.GetValue(name)!;
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
+            var recordings = await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
             SurveyTemplate updated = await new SurveyTemplateAdmin(database, context.Who, studio)
                 .UpdateAsync(reference, template => options.Apply(parse, template, recordings), cancellationToken).ConfigureAwait(false);
