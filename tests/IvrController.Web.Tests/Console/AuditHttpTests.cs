@@ -12,8 +12,7 @@ public sealed class AuditHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRig>
     {
         await rig.Ivrctl.OkAsync("agents", "add", "7001", "--name", "审计");
         await rig.Ivrctl.OkAsync("agents", "update", "7001", "--status", "offline");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
 
         using HttpResponseMessage response = await client.GetAsync("/audit?lang=en");
         string html = await response.Content.ReadAsStringAsync();
@@ -28,12 +27,9 @@ public sealed class AuditHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRig>
     {
         await rig.Ivrctl.OkAsync("agents", "add", "7002", "--name", "同样");
         await rig.Ivrctl.OkAsync("agents", "update", "7002", "--status", "offline");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
-        string token = await client.TokenAsync("/agents/edit/7002");
+        using HttpClient client = await rig.AdminClientAsync();
 
-        using HttpResponseMessage response = await client.PostFormAsync(
-            "/agents/edit/7002", ("Name", "同样"), ("Status", "active"), (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync("/agents/edit/7002", "/agents/edit/7002", ("Name", "同样"), ("Status", "active"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
