@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace IvrController.Admin;
 
-/// <summary>The audit log: every change made through the console or <c>ivrctl admins</c>, newest first when read.</summary>
+/// <summary>The audit log: every change made through the console or ivrctl, newest first when read.</summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
     private const string Insert = "insert into audit_log (who, action, detail) values (@Who, @Action, @Detail)";

@@ -10,7 +10,8 @@ namespace IvrController.Admin;
 /// CSV all or nothing: the file is checked completely, streamed with a binary COPY into a temporary table
 /// and merged in one transaction.
 /// </summary>
-public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource)
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource, string who)
 {
     private const string Doing = "import customer ids";
 
@@ -21,9 +22,9 @@ public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource)
     /// Imports a <c>customer_id,number</c> file. Any bad line refuses the whole file. Without
     /// <paramref name="replace"/>, the file's customers are added or get their new number and the others
     /// stay, so a number that still belongs to a customer outside the file is refused; with it, customers
-    /// not in the file are removed.
+    /// not in the file are removed. <paramref name="source"/> (the file's name) goes into the audit entry.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(TextReader csv, bool replace, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(TextReader csv, string source, bool replace, CancellationToken cancellationToken)
     {
         CustomerIdCsvImport parsed = CustomerIdCsv.Parse(csv);
         if (!parsed.IsValid)
@@ -100,8 +101,9 @@ public sealed class CustomerIdAdmin(NpgsqlDataSource dataSource)
                     inserted = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
                 }
 
-                int added = inserted - changed;
-                return new ImportResult(parsed.Rows.Count, added, changed, removed, []);
+                var result = new ImportResult(parsed.Rows.Count, inserted - changed, changed, removed, []);
+                await AuditLog.WriteAsync(connection, transaction, result.Audit(who, "customer ids", source, replace), cancellationToken).ConfigureAwait(false);
+                return result;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportConflict conflict)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using IvrController.Admin.Prompts;
 using IvrController.Rules.Ivr;
@@ -14,15 +15,19 @@ namespace IvrController.Admin;
 /// menus read in the same transaction: the edited menus must be sound, and the edit may not break another
 /// menu (a submenu that would vanish, a loop of default actions). Options are always replaced as a whole.
 /// Prompts given as words are spoken into the prompts directory by <paramref name="studio"/>, in the language the
-/// words are written in (menus have none of their own).
+/// words are written in (menus have none of their own). Every change writes its audit entry, naming
+/// <paramref name="who"/>, in its transaction.
 /// </summary>
-public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? studio = null)
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, PromptStudio? studio = null)
 {
+    private const string Audited = "ivr menu";
+
     private const string SelectMenus = """
         select name as Name, greeting_prompt as GreetingPrompt, invalid_prompt as InvalidPrompt,
                timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, max_retries as MaxRetries,
                default_action as DefaultAction, default_target as DefaultTarget,
-               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText
+               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText, enabled as Enabled
         from ivr_menus order by name;
 
         select menu as Menu, digit as Digit, action as Action, target as Target
@@ -40,16 +45,16 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
 
     private const string InsertMenu = """
         insert into ivr_menus (name, greeting_prompt, invalid_prompt, timeout_prompt, timeout_ms, max_retries, default_action, default_target,
-                               greeting_text, invalid_text, timeout_text)
+                               greeting_text, invalid_text, timeout_text, enabled)
         values (@Name, @Greeting, @InvalidPrompt, @TimeoutPrompt, @TimeoutMs, @MaxRetries, @DefaultAction, @DefaultTarget,
-                @GreetingText, @InvalidText, @TimeoutText)
+                @GreetingText, @InvalidText, @TimeoutText, @Enabled)
         """;
 
     private const string UpdateMenu = """
         update ivr_menus
         set greeting_prompt = @Greeting, invalid_prompt = @InvalidPrompt, timeout_prompt = @TimeoutPrompt, timeout_ms = @TimeoutMs,
             max_retries = @MaxRetries, default_action = @DefaultAction, default_target = @DefaultTarget,
-            greeting_text = @GreetingText, invalid_text = @InvalidText, timeout_text = @TimeoutText
+            greeting_text = @GreetingText, invalid_text = @InvalidText, timeout_text = @TimeoutText, enabled = @Enabled
         where name = @Name;
         delete from ivr_options where menu = @Name;
         """;
@@ -84,22 +89,16 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
     }
 
     /// <exception cref="RuleEditException">The menu breaks a rule or its name is taken; nothing was written.</exception>
-    public Task<IvrMenu> AddAsync(IvrMenu menu, CancellationToken cancellationToken) => AddAsync(menu, audit: null, cancellationToken);
-
-    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
-    /// <exception cref="RuleEditException">The menu breaks a rule or its name is taken; nothing was written.</exception>
-    public async Task<IvrMenu> AddAsync(IvrMenu menu, AuditEntry? audit, CancellationToken cancellationToken)
+    public async Task<IvrMenu> AddAsync(IvrMenu menu, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menu);
-        await AddAsync([menu], audit, cancellationToken).ConfigureAwait(false);
+        await AddAsync([menu], cancellationToken).ConfigureAwait(false);
         return menu;
     }
 
     /// <summary>Adds menus together, so they may name each other as submenus.</summary>
     /// <exception cref="RuleEditException">One breaks a rule or a name is taken; nothing was written.</exception>
-    public Task AddAsync(IReadOnlyCollection<IvrMenu> menus, CancellationToken cancellationToken) => AddAsync(menus, audit: null, cancellationToken);
-
-    private async Task AddAsync(IReadOnlyCollection<IvrMenu> menus, AuditEntry? audit, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyCollection<IvrMenu> menus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menus);
         string doing = $"add menu {string.Join(", ", menus.Select(m => m.Name))}";
@@ -127,25 +126,16 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
             {
                 await edit.ExecuteAsync(InsertMenu, Columns(menu), ct).ConfigureAwait(false);
                 await WriteOptionsAsync(edit, menu, ct).ConfigureAwait(false);
+                await edit.AuditAsync(AuditEntry.Added(who, Audited, menu.Name, Facts(menu)), ct).ConfigureAwait(false);
             }
 
-            await edit.AuditAsync(audit, ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies <paramref name="edit"/> to the stored menu and writes the result (options replaced as a whole; the name stays).</summary>
     /// <exception cref="RuleEditException">No such menu, or the result breaks a rule; nothing was written.</exception>
-    public async Task<IvrMenu> UpdateAsync(string name, Func<IvrMenu, IvrMenu> edit, CancellationToken cancellationToken) =>
-        (await UpdateAsync(name, edit, audit: null, cancellationToken).ConfigureAwait(false)).After;
-
-    /// <summary>
-    /// The same, returning the menu before and after; <paramref name="audit"/> (given both) names the audit entry,
-    /// written in the same transaction.
-    /// </summary>
-    /// <exception cref="RuleEditException">No such menu, or the result breaks a rule; nothing was written.</exception>
-    public async Task<(IvrMenu Before, IvrMenu After)> UpdateAsync(
-        string name, Func<IvrMenu, IvrMenu> edit, Func<IvrMenu, IvrMenu, AuditEntry>? audit, CancellationToken cancellationToken)
+    public async Task<IvrMenu> UpdateAsync(string name, Func<IvrMenu, IvrMenu> edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(edit);
@@ -164,8 +154,8 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
             await SpeakAsync(doing, [updated], ct).ConfigureAwait(false);
             await menus.ExecuteAsync(UpdateMenu, Columns(updated), ct).ConfigureAwait(false);
             await WriteOptionsAsync(menus, updated, ct).ConfigureAwait(false);
-            await menus.AuditAsync(audit?.Invoke(current, updated), ct).ConfigureAwait(false);
-            return (current, updated);
+            await menus.AuditAsync(AuditEntry.Changed(who, Audited, name, Facts(current), Facts(updated)), ct).ConfigureAwait(false);
+            return updated;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,11 +164,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
     /// (they are left without a menu, as the schema says), and the result lists those numbers.
     /// </summary>
     /// <exception cref="RuleEditException">No such menu, or another menu still goes to it; nothing was removed.</exception>
-    public Task<IvrMenuRemoval> RemoveAsync(string name, CancellationToken cancellationToken) => RemoveAsync(name, audit: null, cancellationToken);
-
-    /// <summary>The same, writing the audit entry <paramref name="audit"/> makes of the removal in the same transaction.</summary>
-    /// <exception cref="RuleEditException">No such menu, or another menu still goes to it; nothing was removed.</exception>
-    public async Task<IvrMenuRemoval> RemoveAsync(string name, Func<IvrMenuRemoval, AuditEntry>? audit, CancellationToken cancellationToken)
+    public async Task<IvrMenuRemoval> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         string doing = $"remove menu {name}";
@@ -193,7 +179,8 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
                 cancellationToken: ct)).ConfigureAwait(false)).AsList();
             await menus.ExecuteAsync("delete from ivr_menus where name = @Name", new { Name = name }, ct).ConfigureAwait(false);
             var removal = new IvrMenuRemoval(menu, numbers);
-            await menus.AuditAsync(audit?.Invoke(removal), ct).ConfigureAwait(false);
+            string left = numbers.Count == 0 ? "" : $"; numbers left without a menu: {string.Join(", ", numbers)}";
+            await menus.AuditAsync(new AuditEntry(who, Audited, $"removed {name}{left}"), ct).ConfigureAwait(false);
             return removal;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -260,6 +247,25 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
         }
     }
 
+    /// <summary>Every field as the audit log words it: "max-retries 2; options 1=skill_group:sales,9=repeat; …".</summary>
+    private static AuditFacts Facts(IvrMenu m) => new(
+    [
+        ("greeting", m.Greeting),
+        ("greeting-text", m.GreetingText ?? "-"),
+        ("invalid", m.InvalidPrompt),
+        ("invalid-text", m.InvalidText ?? "-"),
+        ("timeout-prompt", m.TimeoutPrompt),
+        ("timeout-text", m.TimeoutText ?? "-"),
+        ("timeout", $"{m.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
+        ("max-retries", m.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+        ("default", Stored(m.DefaultAction)),
+        ("options", m.Options.Count == 0 ? "-" : string.Join(",", m.Options.Select(o => $"{o.Digit}={Stored(o.Action)}"))),
+        ("enabled", AuditFacts.YesNo(m.Enabled)),
+    ]);
+
+    private static string Stored(IvrAction action) =>
+        action.Target is { } target ? $"{RuleWords.IvrActions.Word(action.Kind)}:{target}" : RuleWords.IvrActions.Word(action.Kind);
+
     private static Dictionary<string, object?> Columns(IvrMenu menu) => new(StringComparer.Ordinal)
     {
         ["Name"] = menu.Name,
@@ -273,6 +279,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, PromptStudio? stud
         ["GreetingText"] = menu.GreetingText,
         ["InvalidText"] = menu.InvalidText,
         ["TimeoutText"] = menu.TimeoutText,
+        ["Enabled"] = menu.Enabled,
     };
 
     private static async Task WriteOptionsAsync(IvrMenuEdit edit, IvrMenu menu, CancellationToken cancellationToken)

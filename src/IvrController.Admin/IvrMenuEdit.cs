@@ -48,9 +48,8 @@ internal sealed class IvrMenuEdit(
     public Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Writes the console's audit entry (none from ivrctl) in the edit's transaction.</summary>
-    public Task AuditAsync(AuditEntry? audit, CancellationToken cancellationToken) =>
-        audit is null ? Task.CompletedTask : AuditLog.WriteAsync(connection, transaction, audit, cancellationToken);
+    /// <summary>Writes the edit's audit entry in its transaction.</summary>
+    public Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken) => AuditLog.WriteAsync(connection, transaction, audit, cancellationToken);
 
     private static string MenuPrefix(string name) => $"menu '{name}': ";
 

@@ -12,7 +12,8 @@ namespace IvrController.Admin;
 /// binary COPY into a temporary table and merged in the same transaction, so the call path's snapshot
 /// sees either the old table or the new one (and one change notification).
 /// </summary>
-public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource)
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource, string who)
 {
     private const string Doing = "import regions";
 
@@ -22,9 +23,9 @@ public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource)
     /// <summary>
     /// Imports a <c>prefix,province,city</c> file. Any bad line refuses the whole file (every bad line is
     /// reported). <paramref name="replace"/>: prefixes not in the file are removed; otherwise the file's
-    /// rows are added or updated and the others stay.
+    /// rows are added or updated and the others stay. <paramref name="source"/> (the file's name) goes into the audit entry.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(TextReader csv, bool replace, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(TextReader csv, string source, bool replace, CancellationToken cancellationToken)
     {
         RegionCsvImport parsed = RegionPrefixTable.ParseCsv(csv);
         if (!parsed.IsValid)
@@ -68,12 +69,18 @@ public sealed class NumberRegionAdmin(NpgsqlDataSource dataSource)
                     returning 1)
                 select count(*)::int from added;
                 """;
-            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
-                Merge, new { replace }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            int removed = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
-            int changed = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
-            int added = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
-            return new ImportResult(parsed.Rows.Count, added, changed, removed, []);
+            ImportResult result;
+            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+                Merge, new { replace }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            {
+                int removed = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
+                int changed = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
+                int added = await grid.ReadSingleAsync<int>().ConfigureAwait(false);
+                result = new ImportResult(parsed.Rows.Count, added, changed, removed, []);
+            }
+
+            await AuditLog.WriteAsync(connection, transaction, result.Audit(who, "region table", source, replace), cancellationToken).ConfigureAwait(false);
+            return result;
         }, cancellationToken).ConfigureAwait(false);
     }
 

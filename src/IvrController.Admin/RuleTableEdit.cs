@@ -4,22 +4,14 @@ namespace IvrController.Admin;
 
 /// <summary>
 /// Runs one admin edit in one transaction and turns a broken rule into the admin's sentence
-/// (<see cref="ConstraintMessages"/>); every other failure propagates as it is.
+/// (<see cref="ConstraintMessages"/>); every other failure propagates as it is. The edit writes its own
+/// audit entry (<see cref="AuditLog"/>) in the same transaction, so the change and its entry commit together.
 /// </summary>
 internal static class RuleTableEdit
 {
-    public static Task<T> RunAsync<T>(
-        NpgsqlDataSource dataSource,
-        string doing,
-        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> edit,
-        CancellationToken cancellationToken) =>
-        RunAsync(dataSource, doing, audit: null, edit, cancellationToken);
-
-    /// <summary>The same, writing <paramref name="audit"/> (when given) in the edit's transaction.</summary>
     public static async Task<T> RunAsync<T>(
         NpgsqlDataSource dataSource,
         string doing,
-        AuditEntry? audit,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> edit,
         CancellationToken cancellationToken)
     {
@@ -28,11 +20,6 @@ internal static class RuleTableEdit
         try
         {
             T result = await edit(connection, transaction).ConfigureAwait(false);
-            if (audit is not null)
-            {
-                await AuditLog.WriteAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
-            }
-
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -47,15 +34,7 @@ internal static class RuleTableEdit
         string doing,
         Func<NpgsqlConnection, NpgsqlTransaction, Task> edit,
         CancellationToken cancellationToken) =>
-        RunAsync(dataSource, doing, audit: null, edit, cancellationToken);
-
-    public static Task RunAsync(
-        NpgsqlDataSource dataSource,
-        string doing,
-        AuditEntry? audit,
-        Func<NpgsqlConnection, NpgsqlTransaction, Task> edit,
-        CancellationToken cancellationToken) =>
-        RunAsync(dataSource, doing, audit, async (connection, transaction) =>
+        RunAsync(dataSource, doing, async (connection, transaction) =>
         {
             await edit(connection, transaction).ConfigureAwait(false);
             return true;

@@ -12,9 +12,11 @@ namespace IvrController.Admin;
 /// <summary>
 /// Reads and edits the one settings row. An edit is merged with the current row, checked with the rules'
 /// own validation (which is stricter than the schema: a ring timeout over 120 s is refused) and with the
-/// survey templates it names, then written in one statement.
+/// survey templates it names, then written in one statement, with its audit entry (naming <paramref name="who"/>)
+/// in the same transaction.
 /// </summary>
-public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class SettingsAdmin(NpgsqlDataSource dataSource, string who)
 {
     private const string Doing = "set settings";
 
@@ -42,16 +44,9 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
         return await ViewAsync(connection, null, row, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Applies the edit; returns the row just before it and as it was written.</summary>
     /// <exception cref="RuleEditException">The result would break a rule; nothing was written.</exception>
-    public async Task<SettingsView> UpdateAsync(SettingsChange change, CancellationToken cancellationToken) =>
-        (await UpdateAsync(change, audit: null, cancellationToken).ConfigureAwait(false)).After;
-
-    /// <summary>
-    /// The same edit, returning the row before and after; <paramref name="audit"/> (given both) names the
-    /// audit entry, which is written in the same transaction as the change.
-    /// </summary>
-    /// <exception cref="RuleEditException">The result would break a rule; nothing was written.</exception>
-    public async Task<SettingsUpdate> UpdateAsync(SettingsChange change, Func<SettingsView, SettingsView, AuditEntry>? audit, CancellationToken cancellationToken)
+    public async Task<SettingsUpdate> UpdateAsync(SettingsChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -106,10 +101,8 @@ public sealed class SettingsAdmin(NpgsqlDataSource dataSource)
 
         SettingsRow written = await ReadAsync(connection, transaction, SelectSettings, cancellationToken).ConfigureAwait(false);
         SettingsView view = await ViewAsync(connection, transaction, written, cancellationToken).ConfigureAwait(false);
-        if (audit is not null)
-        {
-            await AuditLog.WriteAsync(connection, transaction, audit(previous, view), cancellationToken).ConfigureAwait(false);
-        }
+        string changed = new AuditFacts(view.Fields).Since(new AuditFacts(previous.Fields));
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(who, "settings", changed), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new SettingsUpdate(previous, view);

@@ -3,9 +3,15 @@ using Npgsql;
 
 namespace IvrController.Admin;
 
-/// <summary>The admin write side of <c>skill_groups</c>; refusals are <see cref="RuleEditException"/>s.</summary>
-public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource)
+/// <summary>
+/// The admin write side of <c>skill_groups</c>; refusals are <see cref="RuleEditException"/>s. Every change writes
+/// its audit entry, naming <paramref name="who"/>, in its own transaction.
+/// </summary>
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource, string who)
 {
+    private const string Audited = "skill group";
+
     public async Task<IReadOnlyList<SkillGroupListing>> ListAsync(CancellationToken cancellationToken)
     {
         const string Sql = """
@@ -21,24 +27,24 @@ public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource)
 
     /// <summary>Adds a skill group; <paramref name="direction"/> is inbound, outbound or both.</summary>
     public Task AddAsync(string id, string name, string direction, CancellationToken cancellationToken) =>
-        AddAsync(id, name, direction, audit: null, cancellationToken);
+        RuleTableEdit.RunAsync(dataSource, $"add skill group {RuleTableEdit.Quote(id)}", async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into skill_groups (id, name, direction) values (@id, @name, @direction)",
+                new { id, name, direction }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            AuditFacts added = await FactsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("the skill group just added is not there");
+            await AuditLog.WriteAsync(connection, transaction, AuditEntry.Added(who, Audited, id, added), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
-    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
-    public Task AddAsync(string id, string name, string direction, AuditEntry? audit, CancellationToken cancellationToken) =>
-        RuleTableEdit.RunAsync(dataSource, $"add skill group {RuleTableEdit.Quote(id)}", audit, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            "insert into skill_groups (id, name, direction) values (@id, @name, @direction)",
-            new { id, name, direction }, transaction, cancellationToken: cancellationToken)), cancellationToken);
-
-    public Task UpdateAsync(string id, SkillGroupChange change, CancellationToken cancellationToken) =>
-        UpdateAsync(id, change, audit: null, cancellationToken);
-
-    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
-    public Task UpdateAsync(string id, SkillGroupChange change, AuditEntry? audit, CancellationToken cancellationToken)
+    public Task UpdateAsync(string id, SkillGroupChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         string doing = $"update skill group {RuleTableEdit.Quote(id)}";
-        return RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
+        return RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
         {
+            AuditFacts before = await FactsAsync(connection, transaction, id, cancellationToken, lockRow: true).ConfigureAwait(false)
+                ?? throw new RuleEditException($"{doing}: no such skill group");
             const string Sql = """
                 update skill_groups
                 set name = case when @setName then @name else name end,
@@ -53,11 +59,9 @@ public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource)
                 setDirection = change.Direction.IsSet,
                 direction = change.Direction.Value,
             };
-            int updated = await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (updated == 0)
-            {
-                throw new RuleEditException($"{doing}: no such skill group");
-            }
+            await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            AuditFacts after = (await FactsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false))!;
+            await AuditLog.WriteAsync(connection, transaction, AuditEntry.Changed(who, Audited, id, before, after), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -73,6 +77,18 @@ public sealed class SkillGroupAdmin(NpgsqlDataSource dataSource)
             {
                 throw new RuleEditException($"{doing}: no such skill group");
             }
+
+            await AuditLog.WriteAsync(connection, transaction, new AuditEntry(who, Audited, $"removed {id}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    /// <summary>The skill group as the audit log words it: "name 销售; direction outbound"; null when there is none.</summary>
+    private static async Task<AuditFacts?> FactsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string id, CancellationToken cancellationToken, bool lockRow = false)
+    {
+        var rows = await connection.QueryAsync<(string Name, string Direction)>(new CommandDefinition(
+            $"select name, direction from skill_groups where id = @id{(lockRow ? " for update" : "")}",
+            new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(row => new AuditFacts([("name", row.Name), ("direction", row.Direction)])).FirstOrDefault();
     }
 }

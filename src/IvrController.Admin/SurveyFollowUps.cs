@@ -16,7 +16,7 @@ public sealed class SurveyFollowUps(NpgsqlDataSource dataSource)
         ArgumentException.ThrowIfNullOrWhiteSpace(who);
         string doing = $"follow-up of survey {surveyId}";
         var audit = new AuditEntry(who, "survey follow-up", $"survey {surveyId}: marked done");
-        return RuleTableEdit.RunAsync(dataSource, doing, audit, async (connection, transaction) =>
+        return RuleTableEdit.RunAsync(dataSource, doing, async (connection, transaction) =>
         {
             const string Sql = """
                 update survey_results set follow_up_done_by = @who, follow_up_done_at = now()
@@ -31,6 +31,8 @@ public sealed class SurveyFollowUps(NpgsqlDataSource dataSource)
                     "select exists (select 1 from survey_results where id = @surveyId)", new { surveyId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 throw new RuleEditException(exists ? $"{doing}: already marked done" : $"{doing}: there is no such survey result");
             }
+
+            await AuditLog.WriteAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 }

@@ -14,10 +14,14 @@ namespace IvrController.Admin;
 /// rules' words (retries 1–5, keys once each) rather than a constraint name. Keys are always replaced as
 /// a whole. Templates are found by name or by id. Prompts given as words are spoken into the prompts directory
 /// by <paramref name="studio"/> before the row is written (without one, words cannot be given or changed), and a
-/// template with keys but no guide gets one made from the keys.
+/// template with keys but no guide gets one made from the keys. Every change writes its audit entry, naming
+/// <paramref name="who"/>, in its transaction.
 /// </summary>
-public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudio? studio = null)
+/// <param name="who">Who makes the changes: a console account, or <c>ivrctl:&lt;OS user&gt;</c>.</param>
+public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, string who, PromptStudio? studio = null)
 {
+    private const string Audited = "survey template";
+
     // The database assigns the id on insert; validation wants one, and this one is never written.
     private const string PendingId = "new";
 
@@ -79,12 +83,7 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
 
     /// <summary>Adds a template with its keys; its <see cref="SurveyTemplate.Id"/> is ignored and the stored one returned.</summary>
     /// <exception cref="RuleEditException">The template breaks a rule or its name is taken; nothing was written.</exception>
-    public Task<SurveyTemplate> AddAsync(SurveyTemplate template, CancellationToken cancellationToken) =>
-        AddAsync(template, audit: null, cancellationToken);
-
-    /// <summary>The same, writing <paramref name="audit"/> in the same transaction.</summary>
-    /// <exception cref="RuleEditException">The template breaks a rule or its name is taken; nothing was written.</exception>
-    public async Task<SurveyTemplate> AddAsync(SurveyTemplate template, AuditEntry? audit, CancellationToken cancellationToken)
+    public async Task<SurveyTemplate> AddAsync(SurveyTemplate template, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
         string doing = $"add template {template.Name}";
@@ -103,11 +102,7 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
             return id;
         }).ConfigureAwait(false);
 
-        if (audit is not null)
-        {
-            await AuditLog.WriteAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
-        }
-
+        await AuditLog.WriteAsync(connection, transaction, AuditEntry.Added(who, Audited, candidate.Name, Facts(candidate)), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return candidate with { Id = Id(id) };
     }
@@ -117,16 +112,7 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
     /// The id cannot change. A template the settings use cannot be disabled or turned to the other direction.
     /// </summary>
     /// <exception cref="RuleEditException">No such template, or the result breaks a rule; nothing was written.</exception>
-    public async Task<SurveyTemplate> UpdateAsync(string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, CancellationToken cancellationToken) =>
-        (await UpdateAsync(nameOrId, edit, audit: null, cancellationToken).ConfigureAwait(false)).After;
-
-    /// <summary>
-    /// The same, returning the template before and after; <paramref name="audit"/> (given both) names the audit
-    /// entry, written in the same transaction.
-    /// </summary>
-    /// <exception cref="RuleEditException">No such template, or the result breaks a rule; nothing was written.</exception>
-    public async Task<(SurveyTemplate Before, SurveyTemplate After)> UpdateAsync(
-        string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, Func<SurveyTemplate, SurveyTemplate, AuditEntry>? audit, CancellationToken cancellationToken)
+    public async Task<SurveyTemplate> UpdateAsync(string nameOrId, Func<SurveyTemplate, SurveyTemplate> edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nameOrId);
         ArgumentNullException.ThrowIfNull(edit);
@@ -169,13 +155,9 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
             return true;
         }).ConfigureAwait(false);
 
-        if (audit is not null)
-        {
-            await AuditLog.WriteAsync(connection, transaction, audit(current, updated), cancellationToken).ConfigureAwait(false);
-        }
-
+        await AuditLog.WriteAsync(connection, transaction, AuditEntry.Changed(who, Audited, current.Name, Facts(current), Facts(updated)), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (current, updated);
+        return updated;
     }
 
     /// <summary>
@@ -196,6 +178,8 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
         int id = int.Parse(template.Id, CultureInfo.InvariantCulture);
         await RuleEditRefusal.TranslatingAsync(doing, () => connection.ExecuteAsync(new CommandDefinition(
             "delete from survey_templates where id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken))).ConfigureAwait(false);
+        string off = outboundInUse == id || inboundInUse == id ? "; its survey switched off in the settings" : "";
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(who, Audited, $"removed {template.Name}{off}"), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         // The schema's ON DELETE SET NULL has switched these surveys off.
@@ -272,6 +256,26 @@ public sealed class SurveyTemplateAdmin(NpgsqlDataSource dataSource, PromptStudi
 
         return problems;
     }
+
+    /// <summary>Every field as the audit log words it: "retries 1; keys 1=满意:5,2=一般:3; …".</summary>
+    private static AuditFacts Facts(SurveyTemplate t) => new(
+    [
+        ("name", t.Name),
+        ("direction", RuleWords.SurveyDirections.Word(t.Direction)),
+        ("enabled", AuditFacts.YesNo(t.Enabled)),
+        ("guide", t.GuidePrompt),
+        ("guide-text", t.GuideText ?? "-"),
+        ("closing", t.ClosingPrompt),
+        ("closing-text", t.ClosingText ?? "-"),
+        ("invalid", t.InvalidPrompt),
+        ("invalid-text", t.InvalidText ?? "-"),
+        ("timeout-prompt", t.TimeoutPrompt),
+        ("timeout-text", t.TimeoutText ?? "-"),
+        ("timeout", $"{t.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
+        ("retries", t.Retries.ToString(CultureInfo.InvariantCulture)),
+        ("language", t.Language),
+        ("keys", string.Join(",", t.Keys.Select(k => $"{k.Digit}={k.Label}:{k.Score.ToString(CultureInfo.InvariantCulture)}"))),
+    ]);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

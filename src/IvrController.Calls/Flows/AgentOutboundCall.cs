@@ -141,7 +141,8 @@ public sealed class AgentOutboundCall(CallFlowContext context)
     private OutboundCallRecord Record(Guid callId, OutboundPlan plan, CallerIdDecision? decision) =>
         new(callId, plan.Agent.Id, plan.Customer.E164, decision?.Number.E164,
             RuleWords.CallerIdRules.Word(plan.CallerId.Rule),
-            decision?.Tier.ToString(), plan.CallerId.Reason, context.Time.GetUtcNow());
+            decision?.Tier.ToString(), plan.CallerId.Reason, context.Time.GetUtcNow(),
+            plan.AgentSees.Source == AgentDisplaySource.CustomerId ? plan.AgentSees.Text : null);
 
     private Task RecordEndAsync(Guid callId, string disposition) =>
         context.Recorder.RecordOutboundCallEndAsync(new OutboundCallEnd(callId, disposition, null, context.Time.GetUtcNow()), CancellationToken.None);

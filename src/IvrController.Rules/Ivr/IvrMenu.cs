@@ -46,6 +46,12 @@ public sealed record IvrMenu
     /// <summary>What happens once retries are exhausted; never Repeat, which would keep a silent caller forever.</summary>
     public IvrAction DefaultAction { get; init; } = IvrAction.Hangup;
 
+    /// <summary>
+    /// False: no caller hears this menu. A number that names it answers as a number without a menu, and a key or
+    /// default that goes to it ends the call, as one to a missing submenu does (<see cref="IvrNavigator"/>).
+    /// </summary>
+    public bool Enabled { get; init; } = true;
+
     public bool TryGetOption(char digit, [NotNullWhen(true)] out IvrOption? option)
     {
         foreach (IvrOption candidate in Options)

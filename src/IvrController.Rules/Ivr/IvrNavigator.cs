@@ -2,8 +2,8 @@ namespace IvrController.Rules.Ivr;
 
 /// <summary>
 /// The IVR as a pure state machine: the flow plays what a step says, collects one key, and feeds it back
-/// with the step's state. Termination is guaranteed whatever the configuration: a missing menu hangs up,
-/// a Repeat default hangs up, and <see cref="MaxInputs"/> bounds any loop.
+/// with the step's state. Termination is guaranteed whatever the configuration: a missing or disabled menu
+/// hangs up, a Repeat default hangs up, and <see cref="MaxInputs"/> bounds any loop.
 /// </summary>
 public sealed class IvrNavigator(IvrMenuCatalog menus)
 {
@@ -13,10 +13,17 @@ public sealed class IvrNavigator(IvrMenuCatalog menus)
     public IvrMenuCatalog Menus { get; } = menus;
 
     /// <summary>Enter the IVR at <paramref name="menuName"/> (the menu of the dialled number).</summary>
-    public IvrStep Start(string menuName) =>
-        Menus.TryGet(menuName, out IvrMenu? menu)
+    public IvrStep Start(string menuName)
+    {
+        if (!Menus.TryGet(menuName, out IvrMenu? menu))
+        {
+            return Hangup(null, $"menu {menuName} does not exist → hang up");
+        }
+
+        return menu.Enabled
             ? Collect(menu, failures: 0, inputs: 0, notice: null, $"menu {menu.Name}")
-            : Hangup(null, $"menu {menuName} does not exist → hang up");
+            : Hangup(null, $"menu {menuName} is disabled → hang up");
+    }
 
     public IvrStep Next(IvrState state, IvrInput input)
     {
@@ -56,8 +63,10 @@ public sealed class IvrNavigator(IvrMenuCatalog menus)
         {
             case IvrActionKind.SkillGroup or IvrActionKind.Agent:
                 return new IvrStep(IvrStepKind.Route, null, notice, null, null, action, $"{why} → {action}");
-            case IvrActionKind.Submenu when Menus.TryGet(action.Target!, out IvrMenu? next):
+            case IvrActionKind.Submenu when Menus.TryGet(action.Target!, out IvrMenu? next) && next.Enabled:
                 return Collect(next, failures: 0, inputs, notice, $"{why} → {action}");
+            case IvrActionKind.Submenu when Menus.TryGet(action.Target!, out _):
+                return Hangup(notice, $"{why} → {action}, which is disabled → hang up");
             case IvrActionKind.Submenu:
                 return Hangup(notice, $"{why} → {action}, which does not exist → hang up");
             case IvrActionKind.Repeat:

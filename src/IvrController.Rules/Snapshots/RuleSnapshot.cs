@@ -100,9 +100,9 @@ public sealed class RuleSnapshot
     public bool TryGetCallerNumber(PhoneNumber number, [NotNullWhen(true)] out CallerNumber? callerNumber) =>
         Pool.TryGet(number, out callerNumber);
 
-    /// <summary>The IVR of a number customers dialled, or null when it is not ours or names no existing menu.</summary>
+    /// <summary>The IVR of a number customers dialled, or null when it is not ours, names no existing menu, or its menu is disabled.</summary>
     public IvrMenu? MenuForDialledNumber(PhoneNumber did) =>
-        Pool.TryGet(did, out CallerNumber? number) && number.IvrMenu is { } name && Menus.TryGet(name, out IvrMenu? menu)
+        Pool.TryGet(did, out CallerNumber? number) && number.IvrMenu is { } name && Menus.TryGet(name, out IvrMenu? menu) && menu.Enabled
             ? menu
             : null;
 

@@ -17,8 +17,8 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
     {
         ArgumentNullException.ThrowIfNull(call);
         const string sql = """
-            insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, rule, tier, reason, started_at)
-            values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt)
+            insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, rule, tier, reason, started_at, customer_id)
+            values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt, @CustomerId)
             on conflict (call_uuid) do nothing
             """;
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

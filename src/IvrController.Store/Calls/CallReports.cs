@@ -5,8 +5,9 @@ namespace IvrController.Store.Calls;
 
 /// <summary>
 /// What the console's reports read from the call log: every call (outbound and inbound), survey results
-/// with their follow-up state, missed callbacks. Numbers come back real, with the customer_ids table's ID
-/// beside them; whoever shows them masks them.
+/// with their follow-up state, missed callbacks. Numbers come back real, with the customer's ID beside them:
+/// for an outbound call the ID its agent saw, else the customer_ids table's, else (an ID from a CRM lookup) the
+/// one our latest call to that customer was made with. Whoever shows them masks the numbers.
 /// </summary>
 public sealed class CallReports(NpgsqlDataSource dataSource)
 {
@@ -17,16 +18,16 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<CallHistoryRow>> CallsAsync(
         DateTimeOffset from, DateTimeOffset to, string? kind, string? agentId, int limit, CancellationToken cancellationToken)
     {
-        const string sql = """
+        string sql = $$"""
             select * from (
                 select o.call_uuid as CallUuid, 'outbound' as Kind, o.agent_id as AgentId, o.customer_number as CustomerNumber,
-                       c.customer_id as CustomerId, o.caller_number as OurNumber, o.tier as Tier, o.disposition as Outcome,
+                       coalesce(o.customer_id, c.customer_id) as CustomerId, o.caller_number as OurNumber, o.tier as Tier, o.disposition as Outcome,
                        o.started_at as StartedAt, o.ended_at as EndedAt
                   from outbound_calls o left join customer_ids c on c.number = o.customer_number
                  where o.started_at >= @From and o.started_at < @To
                 union all
                 select i.call_uuid, i.route, coalesce(i.agent_id, i.remembered_agent), i.customer_number,
-                       c.customer_id, i.called_number, null, i.outcome, i.started_at, i.ended_at
+                       coalesce(c.customer_id, ({{SeenBy("i")}})), i.called_number, null, i.outcome, i.started_at, i.ended_at
                   from inbound_calls i left join customer_ids c on c.number = i.customer_number
                  where i.started_at >= @From and i.started_at < @To
             ) calls
@@ -45,9 +46,9 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SurveyHistoryRow>> SurveysAsync(
         DateTimeOffset from, DateTimeOffset to, string? agentId, int limit, CancellationToken cancellationToken)
     {
-        const string sql = """
+        string sql = $$"""
             select r.id as Id, r.call_uuid as CallUuid, t.name as TemplateName, r.outcome as Outcome, r.digit as Digit, r.label as Label,
-                   r.score as Score, r.agent_id as AgentId, r.customer_number as CustomerNumber, c.customer_id as CustomerId,
+                   r.score as Score, r.agent_id as AgentId, r.customer_number as CustomerNumber, coalesce(c.customer_id, ({{SeenBy("r")}})) as CustomerId,
                    r.started_at as StartedAt,
                    coalesce(r.outcome = 'rated' and (r.score <= @LowScore
                         or r.score = (select min(k.score) from survey_keys k where k.template_id = r.template_id)), false) as NeedsFollowUp,
@@ -70,8 +71,8 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<MissedCallbackRow>> MissedCallbacksAsync(
         DateTimeOffset from, DateTimeOffset to, string? agentId, int limit, CancellationToken cancellationToken)
     {
-        const string sql = """
-            select m.id as Id, m.agent_id as AgentId, m.customer_number as CustomerNumber, c.customer_id as CustomerId,
+        string sql = $$"""
+            select m.id as Id, m.agent_id as AgentId, m.customer_number as CustomerNumber, coalesce(c.customer_id, ({{SeenBy("m")}})) as CustomerId,
                    m.called_number as CalledNumber, m.at as At
               from missed_callbacks m left join customer_ids c on c.number = m.customer_number
              where m.at >= @From and m.at < @To and (@AgentId::text is null or m.agent_id = @AgentId)
@@ -88,8 +89,8 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
     /// <summary>One missed callback, or null when there is none with this id.</summary>
     public async Task<MissedCallbackRow?> MissedCallbackAsync(long id, CancellationToken cancellationToken)
     {
-        const string sql = """
-            select m.id as Id, m.agent_id as AgentId, m.customer_number as CustomerNumber, c.customer_id as CustomerId,
+        string sql = $$"""
+            select m.id as Id, m.agent_id as AgentId, m.customer_number as CustomerNumber, coalesce(c.customer_id, ({{SeenBy("m")}})) as CustomerId,
                    m.called_number as CalledNumber, m.at as At
               from missed_callbacks m left join customer_ids c on c.number = m.customer_number
              where m.id = @Id
@@ -97,4 +98,11 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<MissedCallbackRow>(new CommandDefinition(sql, new { Id = id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>The customer ID our latest outbound call to the number in <paramref name="table"/>.customer_number was made with.</summary>
+    private static string SeenBy(string table) => $"""
+        select s.customer_id from outbound_calls s
+         where s.customer_number = {table}.customer_number and s.customer_id is not null
+         order by s.started_at desc limit 1
+        """;
 }

@@ -3,6 +3,7 @@ namespace IvrController.Store.Calls;
 /// <summary>
 /// An agent's call to a customer as it starts: the call log row that is also the callback memory.
 /// Numbers are E.164. <see cref="CallerNumber"/> is null when no number could be chosen.
+/// <see cref="CustomerId"/> is the customer ID the agent saw (customer-ID mode), null when a mask was shown.
 /// </summary>
 public sealed record OutboundCallRecord(
     Guid CallUuid,
@@ -12,4 +13,5 @@ public sealed record OutboundCallRecord(
     string? Rule,
     string? Tier,
     string? Reason,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt,
+    string? CustomerId = null);

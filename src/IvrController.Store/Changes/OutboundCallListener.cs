@@ -47,13 +47,7 @@ public sealed class OutboundCallListener
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _createdAt = _time.GetUtcNow();
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            ApplicationName = "ivr-controller outbound calls",
-            // A LISTEN session is ours alone, and a broken one is thrown away, not pooled.
-            Pooling = false,
-            KeepAlive = 10,
-        }.ConnectionString;
+        _connectionString = connectionString;
     }
 
     /// <summary>Raised for each call announced by the database or read back after a reconnect, once remembered.</summary>
@@ -72,74 +66,31 @@ public sealed class OutboundCallListener
             throw new InvalidOperationException("OutboundCallListener.RunAsync may only be called once.");
         }
 
-        var backoff = new CappedBackoff(InitialReconnectDelay, MaxReconnectDelay);
-        int failedAttempts = 0;
-        DateTimeOffset resyncFrom = _createdAt;
-        DateTimeOffset? lostAt = null;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var connection = new NpgsqlConnection(_connectionString);
-            connection.Notification += OnNotification;
-            try
-            {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                // Listening first, then reading: a call stored in between is both read and announced (harmless).
-                int read = await ResyncAsync(resyncFrom - ResyncOverlap, cancellationToken).ConfigureAwait(false);
-                if (lostAt is { } since)
-                {
-                    _logger.LogWarning("Outbound calls of the other controllers are announced here again after {Gap:0.0} s; {Calls} call(s) of that time read from the call log",
-                        (_time.GetUtcNow() - since).TotalSeconds, read);
-                }
-                else
-                {
-                    _logger.LogInformation("Callback memory follows every controller's calls (channel {Channel})", ChannelName);
-                }
-
-                failedAttempts = 0;
-                lostAt = null;
-                while (true)
-                {
-                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                if (lostAt is null)
-                {
-                    lostAt = _time.GetUtcNow();
-                    resyncFrom = lostAt.Value;
-                }
-
-                TimeSpan retryIn = backoff.Delay(failedAttempts++);
-                _logger.LogWarning("Callback memory hears no other controller's calls ({Reason}); this controller's own calls are still remembered; attempt {Attempt}, retrying in {Delay:0.0} s",
-                    e.Message, failedAttempts, retryIn.TotalSeconds);
-                try
-                {
-                    await Task.Delay(retryIn, _time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            finally
-            {
-                connection.Notification -= OnNotification;
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
+        var session = new ListeningSession(
+            _connectionString, ChannelName, "ivr-controller outbound calls", keepAliveSeconds: 10, new CappedBackoff(InitialReconnectDelay, MaxReconnectDelay), _time);
+        await session.RunAsync(ListeningAsync, OnNotification, OnLost, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Outbound call listener stopped: the host is stopping");
     }
+
+    private async Task ListeningAsync(NpgsqlConnection connection, DateTimeOffset? lostAt, CancellationToken cancellationToken)
+    {
+        // Listening first, then reading: a call stored in between is both read and announced (harmless).
+        // From the listener's start the first time (start-up loaded the window before it), else from the loss.
+        int read = await ResyncAsync((lostAt ?? _createdAt) - ResyncOverlap, cancellationToken).ConfigureAwait(false);
+        if (lostAt is { } since)
+        {
+            _logger.LogWarning("Outbound calls of the other controllers are announced here again after {Gap:0.0} s; {Calls} call(s) of that time read from the call log",
+                (_time.GetUtcNow() - since).TotalSeconds, read);
+        }
+        else
+        {
+            _logger.LogInformation("Callback memory follows every controller's calls (channel {Channel})", ChannelName);
+        }
+    }
+
+    private void OnLost(Exception e, int attempt, TimeSpan retryIn) =>
+        _logger.LogWarning("Callback memory hears no other controller's calls ({Reason}); this controller's own calls are still remembered; attempt {Attempt}, retrying in {Delay:0.0} s",
+            e.Message, attempt, retryIn.TotalSeconds);
 
     private async Task<int> ResyncAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -158,21 +109,16 @@ public sealed class OutboundCallListener
         return calls.Count;
     }
 
-    private void OnNotification(object? sender, NpgsqlNotificationEventArgs e)
+    private void OnNotification(string payload)
     {
-        if (!string.Equals(e.Channel, ChannelName, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        if (TryRead(e.Payload, out LastOutboundCall? call))
+        if (TryRead(payload, out LastOutboundCall? call))
         {
             Remember(call);
         }
         else
         {
             // The payload holds a customer's number: say only that it was unreadable.
-            _logger.LogWarning("An outbound call announcement could not be read ({Length} characters); the next resync reads the call log", e.Payload.Length);
+            _logger.LogWarning("An outbound call announcement could not be read ({Length} characters); the next resync reads the call log", payload.Length);
         }
     }
 

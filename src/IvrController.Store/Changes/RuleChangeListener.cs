@@ -24,7 +24,7 @@ public sealed class RuleChangeListener
 
     private static readonly IReadOnlySet<string> NoTables = new SortedSet<string>(StringComparer.Ordinal);
 
-    private readonly string _connectionString;
+    private readonly ListeningSession _session;
     private readonly RuleChangeListenerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -60,14 +60,14 @@ public sealed class RuleChangeListener
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            ApplicationName = options.ApplicationName,
-            // A LISTEN session must be ours alone: a pooled connection would carry the LISTEN
-            // to other users, and a broken one must be thrown away, not returned.
-            Pooling = false,
-            KeepAlive = (int)Math.Ceiling(options.KeepAlive.TotalSeconds),
-        }.ConnectionString;
+        _session = new ListeningSession(
+            connectionString,
+            ChannelName,
+            options.ApplicationName,
+            (int)Math.Ceiling(options.KeepAlive.TotalSeconds),
+            // Jitter keeps several controllers from reconnecting in lockstep after a database restart.
+            new CappedBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay),
+            _time);
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class RuleChangeListener
         Task coalescer = CoalesceAsync(cancellationToken);
         try
         {
-            await ListenAsync(cancellationToken).ConfigureAwait(false);
+            await _session.RunAsync(ListeningAsync, OnNotification, OnLost, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -125,86 +125,38 @@ public sealed class RuleChangeListener
         // Jitter keeps several controllers from reconnecting in lockstep after a database restart.
         new CappedBackoff(_options.InitialReconnectDelay, _options.MaxReconnectDelay).Delay(failedAttempts);
 
-    private async Task ListenAsync(CancellationToken cancellationToken)
+    private Task ListeningAsync(NpgsqlConnection connection, DateTimeOffset? lostAt, CancellationToken cancellationToken)
     {
-        int failedAttempts = 0;
-        DateTimeOffset? lostAt = null;
-        while (!cancellationToken.IsCancellationRequested)
+        DateTimeOffset now = _time.GetUtcNow();
+        if (lostAt is { } since)
         {
-            var connection = new NpgsqlConnection(_connectionString);
-            connection.Notification += OnNotification;
-            try
-            {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                failedAttempts = 0;
-                DateTimeOffset now = _time.GetUtcNow();
-                if (lostAt is { } since)
-                {
-                    _logger.LogWarning(
-                        "Listening for rule changes again after {Gap:0.0} s without a connection; notifications of that time are lost, so the rules will be reloaded in full",
-                        (now - since).TotalSeconds);
-                }
-                else
-                {
-                    _logger.LogInformation("Listening for rule changes on channel {Channel} (backend pid {Pid})", ChannelName, connection.ProcessID);
-                }
-
-                lostAt = null;
-                _arrivals.Writer.TryWrite(new RuleChange(NoTables, Resync: true, now));
-
-                while (true)
-                {
-                    // Returns after each batch of notifications; OnNotification has seen them.
-                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Anything the database or the network throws is worth another try: a listener
-                // that gave up would leave every controller on stale rules until restarted.
-                lostAt ??= _time.GetUtcNow();
-                TimeSpan retryIn = ReconnectDelay(failedAttempts++);
-                LogLevel level = IsConfigurationError(e) ? LogLevel.Error : LogLevel.Warning;
-                // The reason says enough for database and network failures; a stack trace every
-                // retry of a long outage would bury it. Anything else keeps its stack trace.
-                Exception? detail = e is NpgsqlException or IOException ? null : e;
-                _logger.Log(level, detail, "Rule change listener has no connection ({Reason}); attempt {Attempt}, retrying in {Delay:0.0} s",
-                    Describe(e), failedAttempts, retryIn.TotalSeconds);
-                try
-                {
-                    await Task.Delay(retryIn, _time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-            finally
-            {
-                connection.Notification -= OnNotification;
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            _logger.LogWarning(
+                "Listening for rule changes again after {Gap:0.0} s without a connection; notifications of that time are lost, so the rules will be reloaded in full",
+                (now - since).TotalSeconds);
         }
+        else
+        {
+            _logger.LogInformation("Listening for rule changes on channel {Channel} (backend pid {Pid})", ChannelName, connection.ProcessID);
+        }
+
+        _arrivals.Writer.TryWrite(new RuleChange(NoTables, Resync: true, now));
+        return Task.CompletedTask;
     }
 
-    private void OnNotification(object? sender, NpgsqlNotificationEventArgs e)
+    private void OnLost(Exception e, int attempt, TimeSpan retryIn)
     {
-        if (!string.Equals(e.Channel, ChannelName, StringComparison.Ordinal))
-        {
-            return;
-        }
+        LogLevel level = IsConfigurationError(e) ? LogLevel.Error : LogLevel.Warning;
+        // The reason says enough for database and network failures; a stack trace every
+        // retry of a long outage would bury it. Anything else keeps its stack trace.
+        Exception? detail = e is NpgsqlException or IOException ? null : e;
+        _logger.Log(level, detail, "Rule change listener has no connection ({Reason}); attempt {Attempt}, retrying in {Delay:0.0} s",
+            Describe(e), attempt, retryIn.TotalSeconds);
+    }
 
-        _logger.LogDebug("Rules changed in table {Table}", e.Payload);
-        var tables = new SortedSet<string>(StringComparer.Ordinal) { e.Payload };
+    private void OnNotification(string table)
+    {
+        _logger.LogDebug("Rules changed in table {Table}", table);
+        var tables = new SortedSet<string>(StringComparer.Ordinal) { table };
         _arrivals.Writer.TryWrite(new RuleChange(tables, Resync: false, _time.GetUtcNow()));
     }
 

@@ -54,7 +54,7 @@ public sealed class RuleRowsReader(NpgsqlDataSource dataSource)
         select name as Name, greeting_prompt as GreetingPrompt, invalid_prompt as InvalidPrompt,
                timeout_prompt as TimeoutPrompt, timeout_ms as TimeoutMs, max_retries as MaxRetries,
                default_action as DefaultAction, default_target as DefaultTarget,
-               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText
+               greeting_text as GreetingText, invalid_text as InvalidText, timeout_text as TimeoutText, enabled as Enabled
         from ivr_menus order by name;
 
         select menu as Menu, digit as Digit, action as Action, target as Target

@@ -12,4 +12,5 @@ public sealed record IvrMenuRow(
     string? DefaultTarget,
     string? GreetingText = null,
     string? InvalidText = null,
-    string? TimeoutText = null);
+    string? TimeoutText = null,
+    bool Enabled = true);

@@ -44,5 +44,6 @@ public static class RuleRowMapping
         MaxRetries = row.MaxRetries,
         DefaultAction = defaultAction,
         Options = options,
+        Enabled = row.Enabled,
     };
 }

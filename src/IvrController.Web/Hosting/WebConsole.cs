@@ -65,16 +65,19 @@ public static class WebConsole
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<MetricsText>();
-        builder.Services.AddSingleton(_ => new SettingsAdmin(database));
         builder.Services.AddSingleton(new ConsolePrompts(prompts));
-        builder.Services.AddSingleton(_ => new SurveyTemplateAdmin(database, prompts));
         builder.Services.AddSingleton(_ => new ConsoleAccountAdmin(database));
-        builder.Services.AddSingleton(_ => new AgentAdmin(database));
-        builder.Services.AddSingleton(_ => new SkillGroupAdmin(database));
-        builder.Services.AddSingleton(_ => new CallerNumberAdmin(database));
-        builder.Services.AddSingleton(_ => new IvrMenuAdmin(database, prompts));
-        builder.Services.AddSingleton(_ => new CustomerIdAdmin(database));
-        builder.Services.AddSingleton(_ => new NumberRegionAdmin(database));
+
+        // Per request: each change is written, and audited, as the account signed in.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(s => new SettingsAdmin(database, Who(s)));
+        builder.Services.AddScoped(s => new SurveyTemplateAdmin(database, Who(s), prompts));
+        builder.Services.AddScoped(s => new AgentAdmin(database, Who(s)));
+        builder.Services.AddScoped(s => new SkillGroupAdmin(database, Who(s)));
+        builder.Services.AddScoped(s => new CallerNumberAdmin(database, Who(s)));
+        builder.Services.AddScoped(s => new IvrMenuAdmin(database, Who(s), prompts));
+        builder.Services.AddScoped(s => new CustomerIdAdmin(database, Who(s)));
+        builder.Services.AddScoped(s => new NumberRegionAdmin(database, Who(s)));
         builder.Services.AddSingleton(_ => new AuditLog(database));
 
         IDataProtectionBuilder keys = builder.Services.AddDataProtection().SetApplicationName("IvrController.Web");
@@ -145,4 +148,8 @@ public static class WebConsole
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>The account a request is signed in as, which the audit log names for its changes.</summary>
+    private static string Who(IServiceProvider services) =>
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity?.Name ?? "?";
 }

@@ -234,7 +234,7 @@ public static class ConsoleWords
     public static readonly Word ReplaceRegions = new("以文件为准：删除文件中没有的前缀", "Make the table exactly the file: remove prefixes not in it");
 
     // Audit
-    public static readonly Word AuditIntro = new("控制台上的每一次修改（最近 200 条）。", "Every change made through the console (latest 200).");
+    public static readonly Word AuditIntro = new("每一次修改，无论在控制台还是用 ivrctl（最近 200 条）。", "Every change, made in the console or with ivrctl (latest 200).");
     public static readonly Word When = new("时间 (UTC)", "When (UTC)");
     public static readonly Word Who = new("操作人", "Who");
     public static readonly Word What = new("对象", "What");
@@ -339,6 +339,10 @@ public static class ConsoleWords
 
     // IVR menus
     public static readonly Word NavMenus = new("IVR 菜单", "IVR menus");
+    public static readonly Word MenuDisabledHelp = new(
+        "停用的菜单不再播放：拨打选用它的号码的客户听到“服务暂不可用”提示后挂机（与号码没有菜单时相同），转到它的按键直接挂机。",
+        "A disabled menu is not played: a customer calling a number that chooses it hears the service-unavailable prompt and the call ends (as for a number without a menu); a key that goes to it ends the call.");
+
     public static readonly Word MenusIntro = new(
         "客户拨打我们的号码时听到的菜单：欢迎语音、按键转到技能组、坐席或子菜单；多次按错或不按后执行默认动作。号码在外显号码页面选择菜单。",
         "The menu a customer hears when calling one of our numbers: a greeting, keys to a skill group, an agent or a submenu, and the default action after too many wrong or missing keys. A number chooses its menu on the numbers page.");

@@ -9,10 +9,10 @@ namespace IvrController.Web.Pages;
 
 /// <summary>
 /// One agent as a form, new (no id) or existing: name, status (offline = out of callback and IVR routing) and
-/// skill groups, saved through <see cref="AgentAdmin"/> (ivrctl agents add/update) with the audit entry in the
+/// skill groups, saved through <see cref="AgentAdmin"/> (ivrctl agents add/update) which writes the audit entry in the
 /// same transaction.
 /// </summary>
-public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroups) : PageModel
+public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroups) : EditPageModel
 {
     public const string Active = "active";
     public const string Offline = "offline";
@@ -34,14 +34,6 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
     public List<string> Groups { get; set; } = [];
 
     public IReadOnlyList<SkillGroupListing> AllSkillGroups { get; private set; } = [];
-
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Id is null;
 
@@ -73,13 +65,10 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
         AllSkillGroups = await skillGroups.ListAsync(cancellationToken);
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string name = (Name ?? "").Trim();
         string status = Status ?? "";
         string[] groups = [.. Groups.Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -88,59 +77,22 @@ public sealed class AgentEditModel(AgentAdmin agents, SkillGroupAdmin skillGroup
             if (Id is null)
             {
                 string id = (NewId ?? "").Trim();
-                await agents.AddAsync(id, name, status, groups, new AuditEntry(who, "agent", $"added {id}: name {name}; status {status}; skill groups {Show(groups)}"), cancellationToken);
+                await agents.AddAsync(id, name, status, groups, cancellationToken);
                 return Redirect($"/agents/edit/{Uri.EscapeDataString(id)}?saved=1");
             }
 
-            AgentListing? before = await FindAsync(Id, cancellationToken);
-            string detail = before is null
-                ? Id
-                : $"{Id}: {string.Join("; ", Differences(before, name, status, groups).DefaultIfEmpty("no change"))}";
             var change = new AgentChange { Name = new(name), Status = new(status), SkillGroups = new(groups) };
-            await agents.UpdateAsync(Id, change, new AuditEntry(who, "agent", detail), cancellationToken);
+            await agents.UpdateAsync(Id, change, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                string key = FormField.KeyOf(problem, AgentFields.All);
-                if (!Errors.TryGetValue(key, out List<string>? list))
-                {
-                    Errors[key] = list = [];
-                }
-
-                list.Add(problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, AgentFields.All));
         }
 
         return Page();
     }
 
-    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
-
     private async Task<AgentListing?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await agents.ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id);
-
-    private static IEnumerable<string> Differences(AgentListing before, string name, string status, string[] groups)
-    {
-        if (before.Name != name)
-        {
-            yield return $"name {before.Name} → {name}";
-        }
-
-        if (before.Status != status)
-        {
-            yield return $"status {before.Status} → {status}";
-        }
-
-        if (Show(before.SkillGroups) != Show(groups))
-        {
-            yield return $"skill groups {Show(before.SkillGroups)} → {Show(groups)}";
-        }
-    }
-
-    private static string Show(IEnumerable<string> groups) => string.Join(",", groups) is { Length: > 0 } list ? list : "none";
 }

@@ -15,7 +15,7 @@ namespace IvrController.Web.Pages;
 /// The customer-ID table (numbers masked) and its CSV import through <see cref="CustomerIdAdmin"/>, the path
 /// of ivrctl customers import: all or nothing, every bad line listed.
 /// </summary>
-public sealed class CustomersModel(CustomerIdAdmin customers, AuditLog audit) : PageModel
+public sealed class CustomersModel(CustomerIdAdmin customers) : PageModel
 {
     public const int Shown = 50;
 
@@ -66,16 +66,13 @@ public sealed class CustomersModel(CustomerIdAdmin customers, AuditLog audit) : 
             ImportResult result;
             using (var reader = new StreamReader(Csv.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                result = await customers.ImportAsync(reader, Replace, cancellationToken);
+                result = await customers.ImportAsync(reader, Csv.FileName, Replace, cancellationToken);
             }
 
             if (result.IsImported)
             {
                 Outcome = ConsoleWords.Imported;
                 Summary = string.Format(CultureInfo.InvariantCulture, HttpContext.Say(ConsoleWords.Imported), result.Rows, result.Added, result.Changed, result.Removed);
-                await audit.WriteAsync(
-                    new AuditEntry(User.Identity?.Name ?? "?", "customer ids", $"imported {Csv.FileName}{(Replace ? " (replace)" : "")}: {result.Rows} rows, {result.Added} new, {result.Changed} changed, {result.Removed} removed"),
-                    cancellationToken);
             }
             else
             {

@@ -13,10 +13,10 @@ namespace IvrController.Web.Pages;
 
 /// <summary>
 /// One IVR menu as a form, new (no name in the address) or existing; saved and removed through
-/// <see cref="IvrMenuAdmin"/>, the path of ivrctl menus add/update/remove, with the audit entry in the same
+/// <see cref="IvrMenuAdmin"/>, the path of ivrctl menus add/update/remove, which writes the audit entry in the same
 /// transaction. The three prompts go through the same prompt section as the template page.
 /// </summary>
-public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : PageModel
+public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : EditPageModel
 {
     public const int OptionRows = 8;
 
@@ -63,6 +63,10 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
     [BindProperty]
     public IFormFile? TimeoutRecording { get; set; }
 
+    /// <summary>"on" or "off": whether callers hear the menu.</summary>
+    [BindProperty]
+    public string? Enabled { get; set; }
+
     [BindProperty]
     public string? TimeoutSeconds { get; set; }
 
@@ -84,15 +88,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
     [BindProperty]
     public List<string?> OptionTargets { get; set; } = [];
 
-    /// <summary>Refusals by field key (<see cref="MenuFields"/>); "" = about the whole form.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
-
     public bool IsNew => Menu is null;
 
     public bool CanSpeak => prompts.Studio is not null;
@@ -105,10 +100,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         new(MenuFields.InvalidPrompt, ConsoleWords.InvalidPrompt, "Invalid", InvalidText, InvalidPrompt, Listen(InvalidPrompt)),
         new(MenuFields.TimeoutPrompt, ConsoleWords.TimeoutPrompt, "Timeout", TimeoutText, TimeoutPrompt, Listen(TimeoutPrompt)),
     ];
-
-    public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
-
-    public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     /// <summary>An action as the console says it: "技能组 sales", "挂机".</summary>
     public static string Describe(HttpContext http, IvrAction action)
@@ -153,32 +144,25 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         PadOptions();
         if (asked is null)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
             if (Menu is null)
             {
-                IvrMenu added = await menus.AddAsync(asked, new AuditEntry(who, "ivr menu", $"added {asked.Name}: {Describe(asked)}"), cancellationToken);
+                IvrMenu added = await menus.AddAsync(asked, cancellationToken);
                 return Redirect($"/menus/edit/{added.Name}?saved=1");
             }
 
-            (_, IvrMenu saved) = await menus.UpdateAsync(Menu, _ => asked, (before, after) => new AuditEntry(who, "ivr menu", Difference(before, after)), cancellationToken);
+            IvrMenu saved = await menus.UpdateAsync(Menu, _ => asked, cancellationToken);
             Fill(saved);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, MenuFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, MenuFields.All));
         }
 
         await ReadNumbersAsync(cancellationToken);
@@ -197,24 +181,15 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             return NotFound();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
-            IvrMenuRemoval removal = await menus.RemoveAsync(
-                Menu,
-                r => new AuditEntry(who, "ivr menu", $"removed {r.Menu.Name}{(r.NumbersWithoutMenu.Count == 0 ? "" : $"; numbers left without a menu: {string.Join(", ", r.NumbersWithoutMenu)}")}"),
-                cancellationToken);
+            IvrMenuRemoval removal = await menus.RemoveAsync(Menu, cancellationToken);
             string left = string.Join(", ", removal.NumbersWithoutMenu);
             return Redirect($"/menus?removed={Uri.EscapeDataString(removal.Menu.Name)}{(left.Length == 0 ? "" : $"&left={Uri.EscapeDataString(left)}")}");
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotRemoved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError("", problem);
-            }
+            Refuse(refusal, ConsoleWords.NotRemoved, problem => "");
         }
 
         IvrMenu? menu = await menus.GetAsync(Menu, cancellationToken);
@@ -230,10 +205,8 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
 
     private PageResult ReadOnly()
     {
-        Refused = true;
-        Outcome = ConsoleWords.RefusedReadOnly;
+        RefuseReadOnly();
         PadOptions();
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 
@@ -245,34 +218,6 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         }
     }
 
-    /// <summary>Every field as it reads in the audit log: "main: max-retries 2 → 3; options 1=skill_group:sales → …".</summary>
-    private static string Difference(IvrMenu before, IvrMenu after)
-    {
-        var changes = Facts(before).Zip(Facts(after))
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Field} {pair.First.Value} → {pair.Second.Value}");
-        return $"{before.Name}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}";
-    }
-
-    private static string Describe(IvrMenu menu) => string.Join("; ", Facts(menu).Select(f => $"{f.Field} {f.Value}"));
-
-    private static string Stored(IvrAction action) =>
-        action.Target is { } target ? $"{RuleWords.IvrActions.Word(action.Kind)}:{target}" : RuleWords.IvrActions.Word(action.Kind);
-
-    private static IEnumerable<(string Field, string Value)> Facts(IvrMenu m) =>
-    [
-        ("greeting", m.Greeting),
-        ("greeting-text", m.GreetingText ?? "-"),
-        ("invalid", m.InvalidPrompt),
-        ("invalid-text", m.InvalidText ?? "-"),
-        ("timeout-prompt", m.TimeoutPrompt),
-        ("timeout-text", m.TimeoutText ?? "-"),
-        ("timeout", $"{m.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
-        ("max-retries", m.MaxRetries.ToString(CultureInfo.InvariantCulture)),
-        ("default", Stored(m.DefaultAction)),
-        ("options", m.Options.Count == 0 ? "-" : string.Join(",", m.Options.Select(o => $"{o.Digit}={Stored(o.Action)}"))),
-    ];
-
     private void Fill(IvrMenu menu)
     {
         Name = menu.Name;
@@ -282,6 +227,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         GreetingText = menu.GreetingText;
         InvalidText = menu.InvalidText;
         TimeoutText = menu.TimeoutText;
+        Enabled = menu.Enabled ? "on" : "off";
         TimeoutSeconds = menu.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         MaxRetries = menu.MaxRetries.ToString(CultureInfo.InvariantCulture);
         DefaultAction = RuleWords.IvrActions.Word(menu.DefaultAction.Kind);
@@ -359,6 +305,7 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
             MaxRetries = retries!.Value,
             DefaultAction = fallback!,
             Options = options,
+            Enabled = Enabled != "off",
         };
     }
 
@@ -400,16 +347,4 @@ public sealed class MenuEditModel(IvrMenuAdmin menus, ConsolePrompts prompts) : 
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        if (!list.Contains(message))
-        {
-            list.Add(message);
-        }
-    }
 }

@@ -11,6 +11,7 @@ public static class MenuFields
     public static readonly FormField Timeout = new("timeout", "timeout");
     public static readonly FormField Retries = new("retries", "retries");
     public static readonly FormField Name = new("name", "name", "already exists");
+    public static readonly FormField Enabled = new("enabled", "disabled");
 
-    public static IReadOnlyList<FormField> All { get; } = [Greeting, InvalidPrompt, TimeoutPrompt, Options, DefaultAction, Timeout, Retries, Name];
+    public static IReadOnlyList<FormField> All { get; } = [Greeting, InvalidPrompt, TimeoutPrompt, Options, DefaultAction, Timeout, Retries, Name, Enabled];
 }

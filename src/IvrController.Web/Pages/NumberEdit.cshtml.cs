@@ -13,7 +13,7 @@ namespace IvrController.Web.Pages;
 /// One of our numbers as a form, new or existing: region, enabled, caps, IVR menu, skill groups; saved through
 /// <see cref="CallerNumberAdmin"/> (ivrctl numbers add/update) with the audit entry in the same transaction.
 /// </summary>
-public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin skillGroups, IvrMenuAdmin menus) : PageModel
+public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin skillGroups, IvrMenuAdmin menus) : EditPageModel
 {
     /// <summary>The number being edited (E.164, from the query); null for a new one.</summary>
     [BindProperty(SupportsGet = true, Name = "number")]
@@ -46,14 +46,6 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
     public IReadOnlyList<SkillGroupListing> AllSkillGroups { get; private set; } = [];
 
     public IReadOnlyList<IvrMenu> AllMenus { get; private set; } = [];
-
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Existing is null;
 
@@ -91,9 +83,7 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         await LoadChoicesAsync(cancellationToken);
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
@@ -101,17 +91,15 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         int? dailyCap = Limit(DailyCap, NumberFields.DailyCap);
         if (Errors.Count > 0)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string? province = Blank(Province);
         string? city = Blank(City);
         string? menu = Blank(Menu);
         string[] groups = [.. Groups.Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var facts = new Facts(province, city, Enabled != "off", maxConcurrent, dailyCap, menu, groups);
+        bool enabled = Enabled != "off";
         try
         {
             if (Existing is null)
@@ -120,45 +108,36 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
                 {
                     Province = province,
                     City = city,
-                    Enabled = facts.Enabled,
+                    Enabled = enabled,
                     MaxConcurrent = maxConcurrent,
                     DailyCap = dailyCap,
                     IvrMenu = menu,
                     SkillGroups = groups,
                 };
-                var added = await numbers.AddAsync(setup, stored => new AuditEntry(who, "number", $"added {stored.E164}: {facts}"), cancellationToken);
+                var added = await numbers.AddAsync(setup, cancellationToken);
                 return Redirect($"/numbers/edit?number={Uri.EscapeDataString(added.E164)}&saved=1");
             }
 
-            CallerNumberListing? before = await FindAsync(Existing, cancellationToken);
-            string detail = before is null ? Existing : $"{Existing}: {facts.Since(Facts.Of(before))}";
             var change = new CallerNumberChange
             {
                 Province = new(province),
                 City = new(city),
-                Enabled = new(facts.Enabled),
+                Enabled = new(enabled),
                 MaxConcurrent = new(maxConcurrent),
                 DailyCap = new(dailyCap),
                 IvrMenu = new(menu),
                 SkillGroups = new(groups),
             };
-            await numbers.UpdateAsync(Existing, change, new AuditEntry(who, "number", detail), cancellationToken);
+            await numbers.UpdateAsync(Existing, change, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, NumberFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, NumberFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
@@ -187,35 +166,4 @@ public sealed class NumberEditModel(CallerNumberAdmin numbers, SkillGroupAdmin s
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
-
-    /// <summary>A number's settings as the audit log words them.</summary>
-    private sealed record Facts(string? Province, string? City, bool Enabled, int? MaxConcurrent, int? DailyCap, string? Menu, IReadOnlyList<string> Groups)
-    {
-        public static Facts Of(CallerNumberListing n) => new(n.Province, n.City, n.Enabled, n.MaxConcurrent, n.DailyCap, n.IvrMenu, n.SkillGroups);
-
-        public override string ToString() => string.Join("; ", Pairs().Select(p => $"{p.Field} {p.Value}"));
-
-        public string Since(Facts before) =>
-            string.Join("; ", before.Pairs().Zip(Pairs()).Where(p => p.First.Value != p.Second.Value).Select(p => $"{p.First.Field} {p.First.Value} → {p.Second.Value}")
-                .DefaultIfEmpty("no change"));
-
-        private IEnumerable<(string Field, string Value)> Pairs() =>
-        [
-            ("region", Province is null ? "automatic" : $"{Province}/{City}"),
-            ("enabled", Enabled ? "yes" : "no"),
-            ("max-concurrent", MaxConcurrent?.ToString(CultureInfo.InvariantCulture) ?? "none"),
-            ("daily-cap", DailyCap?.ToString(CultureInfo.InvariantCulture) ?? "none"),
-            ("menu", Menu ?? "none"),
-            ("skill groups", Groups.Count == 0 ? "none" : string.Join(",", Groups)),
-        ];
-    }
 }

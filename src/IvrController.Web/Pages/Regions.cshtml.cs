@@ -14,7 +14,7 @@ namespace IvrController.Web.Pages;
 /// The region table (prefix → province/city), found by prefix, and its CSV import through
 /// <see cref="NumberRegionAdmin"/>, the path of ivrctl regions import: all or nothing, every bad line listed.
 /// </summary>
-public sealed class RegionsModel(NumberRegionAdmin regions, AuditLog audit) : PageModel
+public sealed class RegionsModel(NumberRegionAdmin regions) : PageModel
 {
     public const int Shown = 100;
 
@@ -59,16 +59,13 @@ public sealed class RegionsModel(NumberRegionAdmin regions, AuditLog audit) : Pa
             ImportResult result;
             using (var reader = new StreamReader(Csv.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                result = await regions.ImportAsync(reader, Replace, cancellationToken);
+                result = await regions.ImportAsync(reader, Csv.FileName, Replace, cancellationToken);
             }
 
             if (result.IsImported)
             {
                 Outcome = ConsoleWords.Imported;
                 Summary = string.Format(CultureInfo.InvariantCulture, HttpContext.Say(ConsoleWords.Imported), result.Rows, result.Added, result.Changed, result.Removed);
-                await audit.WriteAsync(
-                    new AuditEntry(User.Identity?.Name ?? "?", "region table", $"imported {Csv.FileName}{(Replace ? " (replace)" : "")}: {result.Rows} rows, {result.Added} new, {result.Changed} changed, {result.Removed} removed"),
-                    cancellationToken);
             }
             else
             {

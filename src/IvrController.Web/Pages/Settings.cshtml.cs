@@ -18,7 +18,7 @@ namespace IvrController.Web.Pages;
 /// through <see cref="SettingsAdmin"/> (ivrctl settings set's own path), with the audit entry in the same
 /// transaction; refusals are the admin layer's sentences, each next to the field it names.
 /// </summary>
-public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin templates) : PageModel
+public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin templates) : EditPageModel
 {
     public const string None = "none";
 
@@ -53,16 +53,7 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
 
     public IReadOnlyList<SurveyTemplate> Templates { get; private set; } = [];
 
-    /// <summary>Refusals by field key (<see cref="SettingsField.Key"/>); "" = about the whole form.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
     public IReadOnlyList<(SettingsField Field, string Before, string After)> Changes { get; private set; } = [];
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -76,17 +67,14 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
         if (!CanEdit)
         {
             Fill(Current!);
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
         SettingsChange change = Read(Current!);
         if (Errors.Count > 0)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
@@ -96,10 +84,9 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
-            SettingsUpdate update = await settings.UpdateAsync(change, (before, after) => Audit(who, before, after), cancellationToken);
+            SettingsUpdate update = await settings.UpdateAsync(change, cancellationToken);
             Current = update.After;
             Changes = SettingsField.Differences(update.Before, update.After);
             Outcome = ConsoleWords.Saved;
@@ -107,26 +94,13 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            IReadOnlyList<string> problems = refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message];
-            foreach (string problem in problems)
-            {
-                AddError(SettingsField.Named(problem)?.Key ?? "", problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => SettingsField.Named(problem)?.Key ?? "");
         }
 
         return Page();
     }
 
-    public IReadOnlyList<string> ErrorsFor(string key) => Errors.TryGetValue(key, out List<string>? errors) ? errors : [];
-
     public IEnumerable<SurveyTemplate> TemplatesFor(SurveyDirection direction) => Templates.Where(t => t.Direction == direction);
-
-    private static AuditEntry Audit(string who, SettingsView before, SettingsView after) => new(
-        who,
-        "settings",
-        string.Join("; ", SettingsField.Differences(before, after).Select(d => $"{d.Field.Key} {d.Before} → {d.After}")));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -224,13 +198,4 @@ public sealed class SettingsModel(SettingsAdmin settings, SurveyTemplateAdmin te
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IvrController.Web.Pages;
 
 /// <summary>One skill group as a form, new or existing: name and direction, through <see cref="SkillGroupAdmin"/> (ivrctl skill-groups).</summary>
-public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
+public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : EditPageModel
 {
     /// <summary>The stored directions, in the order the form offers them.</summary>
     public static readonly string[] Directions = ["outbound", "inbound", "both"];
@@ -24,14 +24,6 @@ public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
 
     [BindProperty]
     public string? Direction { get; set; }
-
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
 
     public bool IsNew => Id is null;
 
@@ -68,13 +60,10 @@ public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
     {
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            RefuseReadOnly();
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         string name = (Name ?? "").Trim();
         string direction = Direction ?? "";
         try
@@ -82,49 +71,20 @@ public sealed class SkillGroupEditModel(SkillGroupAdmin skillGroups) : PageModel
             if (Id is null)
             {
                 string id = (NewId ?? "").Trim();
-                await skillGroups.AddAsync(id, name, direction, new AuditEntry(who, "skill group", $"added {id}: name {name}; direction {direction}"), cancellationToken);
+                await skillGroups.AddAsync(id, name, direction, cancellationToken);
                 return Redirect($"/skill-groups/edit/{Uri.EscapeDataString(id)}?saved=1");
             }
 
-            SkillGroupListing? before = await FindAsync(Id, cancellationToken);
-            var changes = new List<string>();
-            if (before is not null && before.Name != name)
-            {
-                changes.Add($"name {before.Name} → {name}");
-            }
-
-            if (before is not null && before.Direction != direction)
-            {
-                changes.Add($"direction {before.Direction} → {direction}");
-            }
-
-            await skillGroups.UpdateAsync(
-                Id,
-                new SkillGroupChange { Name = new(name), Direction = new(direction) },
-                new AuditEntry(who, "skill group", $"{Id}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}"),
-                cancellationToken);
+            await skillGroups.UpdateAsync(Id, new SkillGroupChange { Name = new(name), Direction = new(direction) }, cancellationToken);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                string key = FormField.KeyOf(problem, SkillGroupFields.All);
-                if (!Errors.TryGetValue(key, out List<string>? list))
-                {
-                    Errors[key] = list = [];
-                }
-
-                list.Add(problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, SkillGroupFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField? field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
 
     private async Task<SkillGroupListing?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await skillGroups.ListAsync(cancellationToken)).FirstOrDefault(g => g.Id == id);

@@ -16,7 +16,7 @@ namespace IvrController.Web.Pages;
 /// the path of ivrctl templates add/update, with its audit entry in the same transaction. Each prompt is words
 /// (spoken on save), a file name, or an uploaded recording, and can be heard back from /prompts/.
 /// </summary>
-public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsolePrompts prompts) : PageModel
+public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsolePrompts prompts) : EditPageModel
 {
     public const int KeyRows = 6;
 
@@ -86,15 +86,6 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
     [BindProperty]
     public List<string?> KeyScores { get; set; } = [];
 
-    /// <summary>Refusals by field key (<see cref="TemplateFields"/>); "" = about the whole form.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
-
-    public Word? Outcome { get; private set; }
-
-    public bool Refused { get; private set; }
-
-    public bool CanEdit => User.CanEdit();
-
     public bool IsNew => Id is null;
 
     /// <summary>Whether prompts can be words or recordings here (a prompts directory is set).</summary>
@@ -145,10 +136,8 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
     {
         if (!CanEdit)
         {
-            Refused = true;
-            Outcome = ConsoleWords.RefusedReadOnly;
+            RefuseReadOnly();
             PadKeys();
-            Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
@@ -156,70 +145,29 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         PadKeys();
         if (asked is null)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
+            Refuse(ConsoleWords.NotSaved);
             return Page();
         }
 
-        string who = User.Identity?.Name ?? "?";
         try
         {
             if (Id is null)
             {
-                SurveyTemplate added = await templates.AddAsync(asked, new AuditEntry(who, "survey template", $"added {asked.Name}: {Describe(asked)}"), cancellationToken);
+                SurveyTemplate added = await templates.AddAsync(asked, cancellationToken);
                 return Redirect($"/templates/edit/{added.Id}?saved=1");
             }
 
-            (_, SurveyTemplate saved) = await templates.UpdateAsync(Id, _ => asked, (before, after) => new AuditEntry(who, "survey template", Difference(before, after)), cancellationToken);
+            SurveyTemplate saved = await templates.UpdateAsync(Id, _ => asked, cancellationToken);
             Fill(saved);
             Outcome = ConsoleWords.Saved;
         }
         catch (RuleEditException refusal)
         {
-            Refused = true;
-            Outcome = ConsoleWords.NotSaved;
-            foreach (string problem in refusal.Problems.Count > 0 ? refusal.Problems : [refusal.Message])
-            {
-                AddError(FormField.KeyOf(problem, TemplateFields.All), problem);
-            }
+            Refuse(refusal, ConsoleWords.NotSaved, problem => FormField.KeyOf(problem, TemplateFields.All));
         }
 
         return Page();
     }
-
-    public IReadOnlyList<string> ErrorsFor(FormField field) => Errors.TryGetValue(field?.Key ?? "", out List<string>? errors) ? errors : [];
-
-    public IReadOnlyList<string> GeneralErrors => Errors.TryGetValue("", out List<string>? errors) ? errors : [];
-
-    /// <summary>Every field as it reads in the audit log: "retries 1 → 2; keys 1=满意:5 → 1=满意:5,2=一般:3".</summary>
-    private static string Difference(SurveyTemplate before, SurveyTemplate after)
-    {
-        var changes = Facts(before).Zip(Facts(after))
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Field} {pair.First.Value} → {pair.Second.Value}");
-        return $"{before.Name}: {string.Join("; ", changes.DefaultIfEmpty("no change"))}";
-    }
-
-    private static string Describe(SurveyTemplate template) => string.Join("; ", Facts(template).Select(f => $"{f.Field} {f.Value}"));
-
-    private static IEnumerable<(string Field, string Value)> Facts(SurveyTemplate t) =>
-    [
-        ("name", t.Name),
-        ("direction", RuleWords.SurveyDirections.Word(t.Direction)),
-        ("enabled", t.Enabled ? "yes" : "no"),
-        ("guide", t.GuidePrompt),
-        ("guide-text", t.GuideText ?? "-"),
-        ("closing", t.ClosingPrompt),
-        ("closing-text", t.ClosingText ?? "-"),
-        ("invalid", t.InvalidPrompt),
-        ("invalid-text", t.InvalidText ?? "-"),
-        ("timeout-prompt", t.TimeoutPrompt),
-        ("timeout-text", t.TimeoutText ?? "-"),
-        ("timeout", $"{t.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
-        ("retries", t.Retries.ToString(CultureInfo.InvariantCulture)),
-        ("language", t.Language),
-        ("keys", string.Join(",", t.Keys.Select(k => $"{k.Digit}={k.Label}:{k.Score.ToString(CultureInfo.InvariantCulture)}"))),
-    ];
 
     private void Fill(SurveyTemplate template)
     {
@@ -336,16 +284,4 @@ public sealed class TemplateEditModel(SurveyTemplateAdmin templates, ConsoleProm
         return null;
     }
 
-    private void AddError(string key, string message)
-    {
-        if (!Errors.TryGetValue(key, out List<string>? list))
-        {
-            Errors[key] = list = [];
-        }
-
-        if (!list.Contains(message))
-        {
-            list.Add(message);
-        }
-    }
 }

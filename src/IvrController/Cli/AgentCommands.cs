@@ -21,7 +21,7 @@ public static class AgentCommands
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            IReadOnlyList<AgentListing> agents = await new AgentAdmin(database).ListAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<AgentListing> agents = await new AgentAdmin(database, context.Who).ListAsync(cancellationToken).ConfigureAwait(false);
             if (agents.Count == 0)
             {
                 await context.Output.WriteLineAsync("No agents.").ConfigureAwait(false);
@@ -53,7 +53,7 @@ public static class AgentCommands
             string agentStatus = parse.GetValue(status)!;
             IReadOnlyCollection<string> groups = IdList.Parse(string.Join(',', parse.GetValue(skillGroup) ?? []));
             await using var database = context.OpenDatabase(parse);
-            await new AgentAdmin(database).AddAsync(agentId, agentName, agentStatus, groups, cancellationToken).ConfigureAwait(false);
+            await new AgentAdmin(database, context.Who).AddAsync(agentId, agentName, agentStatus, groups, cancellationToken).ConfigureAwait(false);
             string offline = agentStatus == "active" ? "" : $", {agentStatus}";
             await context.Output.WriteLineAsync($"Added agent {agentId} ({agentName}){offline}, skill groups: {IdList.Show(groups)}.").ConfigureAwait(false);
         }));
@@ -85,7 +85,7 @@ public static class AgentCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            await new AgentAdmin(database).UpdateAsync(agentId, change, cancellationToken).ConfigureAwait(false);
+            await new AgentAdmin(database, context.Who).UpdateAsync(agentId, change, cancellationToken).ConfigureAwait(false);
             var changed = new List<string>();
             if (change.Name.IsSet)
             {
@@ -115,7 +115,7 @@ public static class AgentCommands
         {
             string agentId = parse.GetValue(id)!;
             await using var database = context.OpenDatabase(parse);
-            await new AgentAdmin(database).RemoveAsync(agentId, cancellationToken).ConfigureAwait(false);
+            await new AgentAdmin(database, context.Who).RemoveAsync(agentId, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Removed agent {agentId}.").ConfigureAwait(false);
         }));
         return remove;

@@ -45,6 +45,9 @@ public sealed class CliContext
 
     public TextWriter Output { get; }
 
+    /// <summary>Who the audit log names for every change a verb makes: <c>ivrctl:</c> and the OS user running it.</summary>
+    public string Who { get; init; } = $"ivrctl:{Environment.UserName}";
+
     public TextWriter Error { get; }
 
     public ILoggerFactory LoggerFactory { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;

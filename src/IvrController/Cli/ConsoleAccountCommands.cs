@@ -63,7 +63,7 @@ public static class ConsoleAccountCommands
             string password = await NewPasswordAsync(context, account).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
             await new ConsoleAccountAdmin(database).AddAsync(
-                account, accountRole, ConsolePasswords.Hash(account, password), Audit("account", $"added {account} ({ConsoleRoles.Words.Word(accountRole)})"), cancellationToken).ConfigureAwait(false);
+                account, accountRole, ConsolePasswords.Hash(account, password), Audit(context, "account", $"added {account} ({ConsoleRoles.Words.Word(accountRole)})"), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Added console account {account} ({ConsoleRoles.Words.Word(accountRole)}).").ConfigureAwait(false);
         }));
         return add;
@@ -79,7 +79,7 @@ public static class ConsoleAccountCommands
             string password = await NewPasswordAsync(context, account).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
             await new ConsoleAccountAdmin(database).SetPasswordAsync(
-                account, ConsolePasswords.Hash(account, password), Audit("account", $"new password for {account}"), cancellationToken).ConfigureAwait(false);
+                account, ConsolePasswords.Hash(account, password), Audit(context, "account", $"new password for {account}"), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Changed the password of console account {account}.").ConfigureAwait(false);
         }));
         return passwd;
@@ -93,7 +93,7 @@ public static class ConsoleAccountCommands
         {
             string account = parse.GetValue(name)!;
             await using var database = context.OpenDatabase(parse);
-            await new ConsoleAccountAdmin(database).RemoveAsync(account, Audit("account", $"removed {account}"), cancellationToken).ConfigureAwait(false);
+            await new ConsoleAccountAdmin(database).RemoveAsync(account, Audit(context, "account", $"removed {account}"), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Removed console account {account}.").ConfigureAwait(false);
         }));
         return remove;
@@ -103,7 +103,7 @@ public static class ConsoleAccountCommands
         new("name") { Description = "The account's name (1-64 of letters, digits, '_', '.', '@', '-')." };
 
     /// <summary>The audit entry of a change made from the command line: who is the OS user running ivrctl.</summary>
-    private static AuditEntry Audit(string action, string detail) => new($"ivrctl:{Environment.UserName}", action, detail);
+    private static AuditEntry Audit(CliContext context, string action, string detail) => new(context.Who, action, detail);
 
     private static async Task<string> NewPasswordAsync(CliContext context, string account)
     {

@@ -28,9 +28,10 @@ public static class CustomerCommands
         import.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            var admin = new CustomerIdAdmin(database);
+            var admin = new CustomerIdAdmin(database, context.Who);
             bool replaceAll = parse.GetValue(replace);
-            await ImportFile.RunAsync(context, parse.GetValue(file)!, ("customer id", "customer ids"), reader => admin.ImportAsync(reader, replaceAll, cancellationToken)).ConfigureAwait(false);
+            string path = parse.GetValue(file)!;
+            await ImportFile.RunAsync(context, path, ("customer id", "customer ids"), reader => admin.ImportAsync(reader, Path.GetFileName(path), replaceAll, cancellationToken)).ConfigureAwait(false);
         }));
         return import;
     }
@@ -48,7 +49,7 @@ public static class CustomerCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            ListPage<CustomerIdRow> page = await new CustomerIdAdmin(database).ListAsync(most, cancellationToken).ConfigureAwait(false);
+            ListPage<CustomerIdRow> page = await new CustomerIdAdmin(database, context.Who).ListAsync(most, cancellationToken).ConfigureAwait(false);
             if (page.Total == 0)
             {
                 await context.Output.WriteLineAsync("No customer ids.").ConfigureAwait(false);

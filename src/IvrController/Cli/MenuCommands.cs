@@ -20,7 +20,7 @@ public static class MenuCommands
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            var admin = new IvrMenuAdmin(database);
+            var admin = new IvrMenuAdmin(database, context.Who);
             IReadOnlyList<IvrMenu> menus = await admin.ListAsync(cancellationToken).ConfigureAwait(false);
             if (menus.Count == 0)
             {
@@ -42,7 +42,7 @@ public static class MenuCommands
         {
             string menuName = parse.GetValue(name)!;
             await using var database = context.OpenDatabase(parse);
-            var admin = new IvrMenuAdmin(database);
+            var admin = new IvrMenuAdmin(database, context.Who);
             IvrMenu menu = await admin.GetAsync(menuName, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException($"There is no menu '{menuName}'.");
             var numbers = await admin.NumbersByMenuAsync(cancellationToken).ConfigureAwait(false);
@@ -63,9 +63,9 @@ public static class MenuCommands
             IvrMenu draft = options.Apply(
                 parse,
                 new IvrMenu { Name = parse.GetValue(name)!, Greeting = "", InvalidPrompt = "", TimeoutPrompt = "" },
-                await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
+                await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
-            IvrMenu added = await new IvrMenuAdmin(database, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
+            IvrMenu added = await new IvrMenuAdmin(database, context.Who, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Added menu {added.Name} ({MenuText.Summary(added)}).").ConfigureAwait(false);
         }));
         return add;
@@ -80,9 +80,9 @@ public static class MenuCommands
         update.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
+            var recordings = await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
-            IvrMenu updated = await new IvrMenuAdmin(database, studio)
+            IvrMenu updated = await new IvrMenuAdmin(database, context.Who, studio)
                 .UpdateAsync(parse.GetValue(name)!, menu => options.Apply(parse, menu, recordings), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Updated menu {updated.Name} ({MenuText.Summary(updated)}).").ConfigureAwait(false);
         }));
@@ -96,7 +96,7 @@ public static class MenuCommands
         remove.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            IvrMenuRemoval removal = await new IvrMenuAdmin(database).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            IvrMenuRemoval removal = await new IvrMenuAdmin(database, context.Who).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             string lost = removal.NumbersWithoutMenu.Count == 0
                 ? ""
                 : $"; these numbers now have no menu: {string.Join(", ", removal.NumbersWithoutMenu)}";

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IvrController.Admin.Prompts;
 using IvrController.Rules.Ivr;
 
 namespace IvrController.Cli;
@@ -19,6 +18,8 @@ public sealed class MenuOptions
         Timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "How long to wait for a key, e.g. 5s (1-60 s)" };
         Retries = new Option<int?>("--retries") { HelpName = "N", Description = "Replays after a wrong or missing key before the default action (1-5)" };
         Default = new Option<string>("--default") { HelpName = "ACTION", Description = "After the last retry: hangup, skill_group:GROUP, agent:AGENT or submenu:MENU" };
+        Prompts = new PromptOptionSet(Greeting, Invalid, TimeoutPrompt);
+        Switch = new OnOffOptions(adding, ": no caller hears it; its numbers answer as numbers without a menu");
         Options = new Option<string[]>("--option")
         {
             HelpName = "KEY=ACTION",
@@ -41,32 +42,25 @@ public sealed class MenuOptions
 
     public Option<string[]> Options { get; }
 
+    /// <summary>The three prompts together.</summary>
+    public PromptOptionSet Prompts { get; }
+
+    public OnOffOptions Switch { get; }
+
     public void AddTo(Command command)
     {
-        foreach (Option option in (Option[])[.. Greeting.All, .. Invalid.All, .. TimeoutPrompt.All, Timeout, Retries, Default, Options])
+        foreach (Option option in (Option[])[.. Prompts.All, Timeout, Retries, Default, Options, .. Switch.All])
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Takes every recording given into the prompts directory; pass the result to <see cref="Apply"/>.</summary>
-    public async Task<IReadOnlyDictionary<PromptOption, string?>> TakeRecordingsAsync(ParseResult parse, PromptStudio? studio, CancellationToken cancellationToken)
-    {
-        var recordings = new Dictionary<PromptOption, string?>();
-        foreach (PromptOption prompt in new[] { Greeting, Invalid, TimeoutPrompt })
-        {
-            recordings[prompt] = await prompt.TakeRecordingAsync(parse, studio, cancellationToken).ConfigureAwait(false);
-        }
-
-        return recordings;
-    }
-
     /// <summary>The menu with every given option applied; the rules check the result when it is written.</summary>
     public IvrMenu Apply(ParseResult parse, IvrMenu menu, IReadOnlyDictionary<PromptOption, string?> recordings)
     {
-        (string greeting, string? greetingText) = Greeting.Apply(parse, recordings.GetValueOrDefault(Greeting), menu.Greeting, menu.GreetingText);
-        (string invalid, string? invalidText) = Invalid.Apply(parse, recordings.GetValueOrDefault(Invalid), menu.InvalidPrompt, menu.InvalidText);
-        (string timeoutPrompt, string? timeoutText) = TimeoutPrompt.Apply(parse, recordings.GetValueOrDefault(TimeoutPrompt), menu.TimeoutPrompt, menu.TimeoutText);
+        (string greeting, string? greetingText) = PromptOptionSet.Apply(Greeting, parse, recordings, menu.Greeting, menu.GreetingText);
+        (string invalid, string? invalidText) = PromptOptionSet.Apply(Invalid, parse, recordings, menu.InvalidPrompt, menu.InvalidText);
+        (string timeoutPrompt, string? timeoutText) = PromptOptionSet.Apply(TimeoutPrompt, parse, recordings, menu.TimeoutPrompt, menu.TimeoutText);
         menu = menu with
         {
             Greeting = greeting,
@@ -78,6 +72,7 @@ public sealed class MenuOptions
             Timeout = parse.GetValue(Timeout) is { } timeout ? OptionValues.Duration("--timeout", timeout) : menu.Timeout,
             MaxRetries = parse.GetValue(Retries) ?? menu.MaxRetries,
             DefaultAction = parse.GetValue(Default) is { } action ? IvrActionText.ParseAction("--default", action) : menu.DefaultAction,
+            Enabled = Switch.Value(parse) ?? menu.Enabled,
         };
 
         return parse.GetResult(Options) is null

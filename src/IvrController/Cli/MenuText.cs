@@ -11,11 +11,12 @@ public static class MenuText
 {
     public static TextTable List(IEnumerable<IvrMenu> menus, IReadOnlyDictionary<string, IReadOnlyList<string>> numbers)
     {
-        var table = new TextTable("NAME", "GREETING", "KEYS", "DEFAULT", "TIMEOUT", "RETRIES", "NUMBERS");
+        var table = new TextTable("NAME", "ENABLED", "GREETING", "KEYS", "DEFAULT", "TIMEOUT", "RETRIES", "NUMBERS");
         foreach (IvrMenu menu in menus)
         {
             table.Add(
                 menu.Name,
+                menu.Enabled ? "yes" : "no",
                 menu.Greeting,
                 menu.Options.Count == 0 ? "-" : string.Join(' ', menu.Options.Select(o => o.Digit)),
                 IvrActionText.Format(menu.DefaultAction),
@@ -32,6 +33,7 @@ public static class MenuText
     {
         var table = new TextTable()
             .Add("name", menu.Name)
+            .Add("enabled", menu.Enabled ? "yes" : "no")
             .Add("greeting", menu.Greeting)
             .Add("greeting-text", menu.GreetingText ?? "-")
             .Add("invalid", menu.InvalidPrompt)
@@ -49,7 +51,7 @@ public static class MenuText
         return table.Add("numbers", numbers.Count == 0 ? "none" : string.Join(", ", numbers));
     }
 
-    /// <summary>"5 options, default hangup".</summary>
+    /// <summary>"5 options, default hangup", and ", disabled" when no caller hears it.</summary>
     public static string Summary(IvrMenu menu) =>
-        $"{(menu.Options.Count == 1 ? "1 option" : $"{menu.Options.Count} options")}, default {IvrActionText.Format(menu.DefaultAction)}";
+        $"{(menu.Options.Count == 1 ? "1 option" : $"{menu.Options.Count} options")}, default {IvrActionText.Format(menu.DefaultAction)}{(menu.Enabled ? "" : ", disabled")}";
 }

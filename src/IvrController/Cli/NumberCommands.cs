@@ -27,7 +27,7 @@ public static class NumberCommands
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            IReadOnlyList<CallerNumberListing> numbers = await new CallerNumberAdmin(database).ListAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<CallerNumberListing> numbers = await new CallerNumberAdmin(database, context.Who).ListAsync(cancellationToken).ConfigureAwait(false);
             if (numbers.Count == 0)
             {
                 await context.Output.WriteLineAsync("No caller numbers.").ConfigureAwait(false);
@@ -76,7 +76,7 @@ public static class NumberCommands
                 SkillGroups = IdList.Parse(string.Join(',', parse.GetValue(skillGroup) ?? [])),
             };
             await using var database = context.OpenDatabase(parse);
-            PhoneNumber added = await new CallerNumberAdmin(database).AddAsync(setup, cancellationToken).ConfigureAwait(false);
+            PhoneNumber added = await new CallerNumberAdmin(database, context.Who).AddAsync(setup, cancellationToken).ConfigureAwait(false);
 
             var parts = new List<string>();
             if (setup.Province is not null && setup.City is not null)
@@ -156,7 +156,7 @@ public static class NumberCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            PhoneNumber updated = await new CallerNumberAdmin(database).UpdateAsync(parse.GetValue(number)!, change, cancellationToken).ConfigureAwait(false);
+            PhoneNumber updated = await new CallerNumberAdmin(database, context.Who).UpdateAsync(parse.GetValue(number)!, change, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Updated number {updated.E164}: {string.Join(", ", Describe(change))}.").ConfigureAwait(false);
         }));
         return update;
@@ -169,7 +169,7 @@ public static class NumberCommands
         remove.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            PhoneNumber removed = await new CallerNumberAdmin(database).RemoveAsync(parse.GetValue(number)!, cancellationToken).ConfigureAwait(false);
+            PhoneNumber removed = await new CallerNumberAdmin(database, context.Who).RemoveAsync(parse.GetValue(number)!, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Removed number {removed.E164}.").ConfigureAwait(false);
         }));
         return remove;

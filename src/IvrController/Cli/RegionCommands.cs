@@ -23,9 +23,10 @@ public static class RegionCommands
         import.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            var admin = new NumberRegionAdmin(database);
+            var admin = new NumberRegionAdmin(database, context.Who);
             bool replaceAll = parse.GetValue(replace);
-            await ImportFile.RunAsync(context, parse.GetValue(file)!, ("prefix", "prefixes"), reader => admin.ImportAsync(reader, replaceAll, cancellationToken)).ConfigureAwait(false);
+            string path = parse.GetValue(file)!;
+            await ImportFile.RunAsync(context, path, ("prefix", "prefixes"), reader => admin.ImportAsync(reader, Path.GetFileName(path), replaceAll, cancellationToken)).ConfigureAwait(false);
         }));
         return import;
     }
@@ -45,7 +46,7 @@ public static class RegionCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            ListPage<NumberRegionRow> page = await new NumberRegionAdmin(database).ListAsync(startsWith, most, cancellationToken).ConfigureAwait(false);
+            ListPage<NumberRegionRow> page = await new NumberRegionAdmin(database, context.Who).ListAsync(startsWith, most, cancellationToken).ConfigureAwait(false);
             if (page.Total == 0)
             {
                 await context.Output.WriteLineAsync(startsWith is null ? "The region table is empty." : $"No prefixes start with {startsWith}.").ConfigureAwait(false);

@@ -14,7 +14,7 @@ public static class SettingsCommands
         show.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            SettingsView view = await new SettingsAdmin(database).GetAsync(cancellationToken).ConfigureAwait(false);
+            SettingsView view = await new SettingsAdmin(database, context.Who).GetAsync(cancellationToken).ConfigureAwait(false);
             await SettingsText.Table(view).WriteAsync(context.Output).ConfigureAwait(false);
         }));
 
@@ -57,7 +57,7 @@ public static class SettingsCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            SettingsView view = await new SettingsAdmin(database).UpdateAsync(change, cancellationToken).ConfigureAwait(false);
+            SettingsView view = (await new SettingsAdmin(database, context.Who).UpdateAsync(change, cancellationToken).ConfigureAwait(false)).After;
 
             // Confirm what was asked for, as it now stands.
             var shown = new List<string>();

@@ -21,7 +21,7 @@ public static class SkillGroupCommands
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            IReadOnlyList<SkillGroupListing> groups = await new SkillGroupAdmin(database).ListAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<SkillGroupListing> groups = await new SkillGroupAdmin(database, context.Who).ListAsync(cancellationToken).ConfigureAwait(false);
             if (groups.Count == 0)
             {
                 await context.Output.WriteLineAsync("No skill groups.").ConfigureAwait(false);
@@ -51,7 +51,7 @@ public static class SkillGroupCommands
             string groupName = parse.GetValue(name)!;
             string groupDirection = parse.GetValue(direction)!;
             await using var database = context.OpenDatabase(parse);
-            await new SkillGroupAdmin(database).AddAsync(groupId, groupName, groupDirection, cancellationToken).ConfigureAwait(false);
+            await new SkillGroupAdmin(database, context.Who).AddAsync(groupId, groupName, groupDirection, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Added skill group {groupId} ({groupName}), {groupDirection}.").ConfigureAwait(false);
         }));
         return add;
@@ -77,7 +77,7 @@ public static class SkillGroupCommands
             }
 
             await using var database = context.OpenDatabase(parse);
-            await new SkillGroupAdmin(database).UpdateAsync(groupId, change, cancellationToken).ConfigureAwait(false);
+            await new SkillGroupAdmin(database, context.Who).UpdateAsync(groupId, change, cancellationToken).ConfigureAwait(false);
             var changed = new List<string>();
             if (change.Name.IsSet)
             {
@@ -102,7 +102,7 @@ public static class SkillGroupCommands
         {
             string groupId = parse.GetValue(id)!;
             await using var database = context.OpenDatabase(parse);
-            await new SkillGroupAdmin(database).RemoveAsync(groupId, cancellationToken).ConfigureAwait(false);
+            await new SkillGroupAdmin(database, context.Who).RemoveAsync(groupId, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Removed skill group {groupId}.").ConfigureAwait(false);
         }));
         return remove;

@@ -21,14 +21,14 @@ public static class TemplateCommands
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            IReadOnlyList<SurveyTemplate> templates = await new SurveyTemplateAdmin(database).ListAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<SurveyTemplate> templates = await new SurveyTemplateAdmin(database, context.Who).ListAsync(cancellationToken).ConfigureAwait(false);
             if (templates.Count == 0)
             {
                 await context.Output.WriteLineAsync("No survey templates.").ConfigureAwait(false);
                 return;
             }
 
-            SettingsView settings = await new SettingsAdmin(database).GetAsync(cancellationToken).ConfigureAwait(false);
+            SettingsView settings = await new SettingsAdmin(database, context.Who).GetAsync(cancellationToken).ConfigureAwait(false);
             await TemplateText.List(templates, settings).WriteAsync(context.Output).ConfigureAwait(false);
         }));
         return list;
@@ -42,9 +42,9 @@ public static class TemplateCommands
         {
             string reference = parse.GetValue(name)!;
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplate template = await new SurveyTemplateAdmin(database).GetAsync(reference, cancellationToken).ConfigureAwait(false)
+            SurveyTemplate template = await new SurveyTemplateAdmin(database, context.Who).GetAsync(reference, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException($"There is no survey template '{reference}'.");
-            SettingsView settings = await new SettingsAdmin(database).GetAsync(cancellationToken).ConfigureAwait(false);
+            SettingsView settings = await new SettingsAdmin(database, context.Who).GetAsync(cancellationToken).ConfigureAwait(false);
             await TemplateText.Show(template, settings).WriteAsync(context.Output).ConfigureAwait(false);
         }));
         return show;
@@ -68,9 +68,9 @@ public static class TemplateCommands
                 TimeoutPrompt = "",
             };
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            draft = options.Apply(parse, draft, await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
+            draft = options.Apply(parse, draft, await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false));
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplate added = await new SurveyTemplateAdmin(database, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
+            SurveyTemplate added = await new SurveyTemplateAdmin(database, context.Who, studio).AddAsync(draft, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(
                 $"Added survey template {added.Name} (id {added.Id}, {RuleWords.SurveyDirections.Word(added.Direction)}, {Keys(added)}{(added.Enabled ? "" : ", disabled")}).").ConfigureAwait(false);
         }));
@@ -87,9 +87,9 @@ public static class TemplateCommands
         {
             string reference = parse.GetValue(name)!;
             PromptStudio? studio = context.OpenPromptStudio(parse);
-            var recordings = await options.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
+            var recordings = await options.Prompts.TakeRecordingsAsync(parse, studio, cancellationToken).ConfigureAwait(false);
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplate updated = await new SurveyTemplateAdmin(database, studio)
+            SurveyTemplate updated = await new SurveyTemplateAdmin(database, context.Who, studio)
                 .UpdateAsync(reference, template => options.Apply(parse, template, recordings), cancellationToken).ConfigureAwait(false);
             string renamed = parse.GetValue(options.Rename) is null ? "" : $", renamed from {reference}";
             await context.Output.WriteLineAsync(
@@ -105,7 +105,7 @@ public static class TemplateCommands
         remove.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var database = context.OpenDatabase(parse);
-            SurveyTemplateRemoval removal = await new SurveyTemplateAdmin(database).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            SurveyTemplateRemoval removal = await new SurveyTemplateAdmin(database, context.Who).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             string off = removal.SurveysSwitchedOff.Count == 0
                 ? ""
                 : $"; the {string.Join(" and ", removal.SurveysSwitchedOff.Select(RuleWords.SurveyDirections.Word))} survey is now off";

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using IvrController.Admin;
-using IvrController.Admin.Prompts;
 using IvrController.Rules.Surveys;
 using IvrController.Store.Vocabulary;
 
@@ -27,8 +26,8 @@ public sealed class TemplateOptions
         Retries = new Option<int?>("--retries") { HelpName = "N", Description = "Replays of the guide after a wrong or missing key (1-5)" };
         Language = new Option<string>("--language") { HelpName = "zh-CN|en", Description = "Prompt language (sounds/<language>/)" };
         Keys = new Option<string[]>("--key") { HelpName = "KEY=LABEL:SCORE", Description = "KEY=LABEL:SCORE, e.g. --key \"1=满意:5\"; repeat for each key" + (adding ? "" : "; replaces all keys") };
-        Disabled = new Option<bool>("--disabled") { Description = adding ? "Add it switched off" : "Switch it off" };
-        Enabled = new Option<bool>("--enabled") { Description = "Switch it on" };
+        Prompts = new PromptOptionSet(Guide, Closing, Invalid, TimeoutPrompt);
+        Switch = new OnOffOptions(adding, "");
         Rename = new Option<string>("--rename") { HelpName = "NAME", Description = "New name" };
     }
 
@@ -50,43 +49,31 @@ public sealed class TemplateOptions
 
     public Option<string[]> Keys { get; }
 
-    public Option<bool> Disabled { get; }
+    /// <summary>The four prompts together.</summary>
+    public PromptOptionSet Prompts { get; }
 
-    public Option<bool> Enabled { get; }
+    public OnOffOptions Switch { get; }
 
     public Option<string> Rename { get; }
 
     public void AddTo(Command command)
     {
-        Option[] prompts = [.. Guide.All, .. Closing.All, .. Invalid.All, .. TimeoutPrompt.All];
         Option[] options = _adding
-            ? [Direction, .. prompts, Timeout, Retries, Language, Keys, Disabled]
-            : [Direction, .. prompts, Timeout, Retries, Language, Keys, Enabled, Disabled, Rename];
+            ? [Direction, .. Prompts.All, Timeout, Retries, Language, Keys, .. Switch.All]
+            : [Direction, .. Prompts.All, Timeout, Retries, Language, Keys, .. Switch.All, Rename];
         foreach (Option option in options)
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Takes every recording given into the prompts directory; pass the result to <see cref="Apply"/>.</summary>
-    public async Task<IReadOnlyDictionary<PromptOption, string?>> TakeRecordingsAsync(ParseResult parse, PromptStudio? studio, CancellationToken cancellationToken)
-    {
-        var recordings = new Dictionary<PromptOption, string?>();
-        foreach (PromptOption prompt in new[] { Guide, Closing, Invalid, TimeoutPrompt })
-        {
-            recordings[prompt] = await prompt.TakeRecordingAsync(parse, studio, cancellationToken).ConfigureAwait(false);
-        }
-
-        return recordings;
-    }
-
     /// <summary>The template with every given option applied; the rules check the result when it is written.</summary>
     public SurveyTemplate Apply(ParseResult parse, SurveyTemplate template, IReadOnlyDictionary<PromptOption, string?> recordings)
     {
-        (string guide, string? guideText) = Guide.Apply(parse, recordings.GetValueOrDefault(Guide), template.GuidePrompt, template.GuideText);
-        (string closing, string? closingText) = Closing.Apply(parse, recordings.GetValueOrDefault(Closing), template.ClosingPrompt, template.ClosingText);
-        (string invalid, string? invalidText) = Invalid.Apply(parse, recordings.GetValueOrDefault(Invalid), template.InvalidPrompt, template.InvalidText);
-        (string timeoutPrompt, string? timeoutText) = TimeoutPrompt.Apply(parse, recordings.GetValueOrDefault(TimeoutPrompt), template.TimeoutPrompt, template.TimeoutText);
+        (string guide, string? guideText) = PromptOptionSet.Apply(Guide, parse, recordings, template.GuidePrompt, template.GuideText);
+        (string closing, string? closingText) = PromptOptionSet.Apply(Closing, parse, recordings, template.ClosingPrompt, template.ClosingText);
+        (string invalid, string? invalidText) = PromptOptionSet.Apply(Invalid, parse, recordings, template.InvalidPrompt, template.InvalidText);
+        (string timeoutPrompt, string? timeoutText) = PromptOptionSet.Apply(TimeoutPrompt, parse, recordings, template.TimeoutPrompt, template.TimeoutText);
         if (parse.GetValue(Direction) is { } direction)
         {
             template = template with { Direction = OptionValues.Word(RuleWords.SurveyDirections, "--direction", direction) };
@@ -113,7 +100,6 @@ public sealed class TemplateOptions
             template = template with { Keys = (parse.GetValue(Keys) ?? []).Select(k => SurveyKeyText.Parse("--key", k)).ToList() };
         }
 
-        bool? enabled = OptionValues.Enabled(!_adding && parse.GetValue(Enabled), parse.GetValue(Disabled));
-        return enabled is { } on ? template with { Enabled = on } : template;
+        return Switch.Value(parse) is { } on ? template with { Enabled = on } : template;
     }
 }

@@ -4,6 +4,7 @@ using IvrController.Routing;
 using IvrController.Rules.Agents;
 using IvrController.Rules.Callback;
 using IvrController.Rules.CallerId;
+using IvrController.Rules.Ivr;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
 using IvrController.Rules.Snapshots;
@@ -55,7 +56,10 @@ public static class CallExplanations
         ArgumentNullException.ThrowIfNull(rules);
         CallbackPlan plan = await CallbackPlanner.PlanAsync(rules, memory, caller, dialled, now, presence, customerIds, cancellationToken).ConfigureAwait(false);
         CallbackSettings callback = rules.Settings.Callback;
-        string ours = rules.TryGetCallerNumber(plan.Dialled, out _) ? "" : " (not one of our numbers)";
+        string ours = rules.TryGetCallerNumber(plan.Dialled, out CallerNumber? dialledNumber) ? "" : " (not one of our numbers)";
+        string? disabledMenu = plan.Menu is null && dialledNumber?.IvrMenu is { } named && rules.Menus.TryGet(named, out IvrMenu? off) && !off.Enabled
+            ? named
+            : null;
         string? menu = plan.Menu is { } m
             ? string.Create(CultureInfo.InvariantCulture,
                 $"greeting {m.Greeting}; {(m.Options.Count == 0 ? "no options" : string.Join(", ", m.Options.Select(option => $"{option.Digit} → {option.Action}")))}; after {m.MaxRetries + 1} tries → {m.DefaultAction}")
@@ -64,15 +68,20 @@ public static class CallExplanations
             $"Rules version {rules.Version}, callback memory {(callback.Enabled ? "on" : "off")}, mode {(int)callback.Mode}, window {DurationText.Format(callback.Window)}, ring timeout {DurationText.Format(callback.RingTimeout)}",
             $"{NumberMask.Mask(plan.Caller)} → {plan.Dialled.E164}{ours}",
             plan.Decision.Reason,
-            Then(plan),
+            Then(plan, disabledMenu),
             plan.Decision.Kind == CallbackDecisionKind.NoMemory ? null : $"{plan.AgentSees.Text} as caller-ID name and number ({plan.AgentSees.Detail})",
             plan.Menu?.Name,
             menu);
     }
 
-    private static string Then(CallbackPlan plan)
+    private static string Then(CallbackPlan plan, string? disabledMenu)
     {
-        string ivr = plan.Menu is { } menu ? $"the IVR '{menu.Name}'" : "no IVR (the dialled number names no menu): the call is ended with a prompt";
+        string ivr = (plan.Menu, disabledMenu) switch
+        {
+            ({ } menu, _) => $"the IVR '{menu.Name}'",
+            (null, { } disabled) => $"no IVR (the dialled number's menu '{disabled}' is disabled): the call is ended with a prompt",
+            _ => "no IVR (the dialled number names no menu): the call is ended with a prompt",
+        };
         string fallback = plan.Decision.Fallback == CallbackFallback.Ivr ? ivr : "the busy prompt, then the call ends";
         string missed = plan.Decision.RecordMissedCallback ? "; a missed callback is recorded for the agent" : "";
         return plan.Decision.Kind switch

@@ -124,6 +124,8 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
         Assert.Equal(("multiset", "effective_callee_id_number=C10086 effective_callee_id_name=C10086 hangup_after_bridge=true continue_on_fail=true"), agentLeg.Executed[0]);
         Assert.Equal("C10086", agentLeg.Variables["effective_callee_id_name"]);
         Assert.EndsWith("sofia/gateway/pstn/13800138000", agentLeg.Executed[1].Argument, StringComparison.Ordinal);
+        // The ID the agent saw is kept with the call, so the reports can show it whichever lookup gave it.
+        Assert.Equal("C10086|+8613800138000", (await centre.RowsAsync("select customer_id, customer_number from outbound_calls")).Single());
     }
 
     [Theory]

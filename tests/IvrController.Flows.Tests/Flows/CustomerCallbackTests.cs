@@ -69,6 +69,20 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_call_to_a_number_whose_menu_is_disabled_hears_no_menu_only_the_service_unavailable_prompt()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_menu_off", "update ivr_menus set enabled = false where name = 'main';");
+        FlowSwitch customer = CustomerCalls();
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|ended_in_menu|+862152810000"],
+            await centre.RowsAsync("select call_uuid, route, outcome, called_number from inbound_calls"));
+    }
+
+    [Fact]
     public async Task Mode_2_when_the_agent_does_not_answer_falls_into_the_ivr_and_routes_by_key()
     {
         await using var centre = await CallCentre.CreateAsync(server, "flow_cb_noanswer", CalledByAgent1001, new TestPresence().Registered("1001").Registered("1002"));

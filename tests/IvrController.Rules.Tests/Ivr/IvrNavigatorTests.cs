@@ -32,6 +32,22 @@ public sealed class IvrNavigatorTests
             _navigator.Start("gone"));
 
     [Fact]
+    public void Entering_a_disabled_menu_hangs_up_without_its_greeting() =>
+        Assert.Equal(
+            new IvrStep(IvrStepKind.Hangup, null, null, null, null, null, "menu main is disabled → hang up"),
+            new IvrNavigator(IvrMenus.Catalog(IvrMenus.Main with { Enabled = false }, IvrMenus.Billing)).Start("main"));
+
+    [Fact]
+    public void A_key_to_a_disabled_submenu_hangs_up_instead_of_playing_it()
+    {
+        var navigator = new IvrNavigator(IvrMenus.Catalog(IvrMenus.Main, IvrMenus.Billing with { Enabled = false }));
+
+        IvrStep step = navigator.Next(navigator.Start("main").State!, IvrInput.Pressed('3'));
+
+        Assert.Equal(new IvrStep(IvrStepKind.Hangup, null, null, null, null, null, "pressed 3 in menu main → menu billing, which is disabled → hang up"), step);
+    }
+
+    [Fact]
     public void A_skill_group_key_routes_the_caller() =>
         Assert.Equal(
             new IvrStep(IvrStepKind.Route, null, null, null, null, IvrAction.ToSkillGroup("sales"), "pressed 1 in menu main → skill group sales"),

@@ -6,8 +6,8 @@ namespace IvrController.Store.Tests.Admin;
 [Collection(PostgresCollection.Name)]
 public sealed class AgentAdminTests(MigratedDatabase database) : AdminTestBase(database), IClassFixture<MigratedDatabase>
 {
-    private readonly AgentAdmin _agents = new(database.DataSource);
-    private readonly SkillGroupAdmin _groups = new(database.DataSource);
+    private readonly AgentAdmin _agents = new(database.DataSource, "tester");
+    private readonly SkillGroupAdmin _groups = new(database.DataSource, "tester");
 
     [Fact]
     public async Task An_added_agent_is_listed_with_its_skill_groups()

@@ -6,7 +6,7 @@ namespace IvrController.Store.Tests.Admin;
 [Collection(PostgresCollection.Name)]
 public sealed class CallerNumberAdminTests(MigratedDatabase database) : AdminTestBase(database), IClassFixture<MigratedDatabase>
 {
-    private readonly CallerNumberAdmin _numbers = new(database.DataSource);
+    private readonly CallerNumberAdmin _numbers = new(database.DataSource, "tester");
 
     [Theory]
     [InlineData("021-5281-0000", "+862152810000")]
@@ -80,7 +80,7 @@ public sealed class CallerNumberAdminTests(MigratedDatabase database) : AdminTes
     public async Task Everything_given_on_add_is_listed()
     {
         await AddMenuAsync("main");
-        await new SkillGroupAdmin(Database.DataSource).AddAsync("sales", "Sales", "outbound", default);
+        await new SkillGroupAdmin(Database.DataSource, "tester").AddAsync("sales", "Sales", "outbound", default);
         await _numbers.AddAsync(new CallerNumberSetup("021-5281-0000")
         {
             Province = "上海", City = "上海", Enabled = false, MaxConcurrent = 5, DailyCap = 200, IvrMenu = "main", SkillGroups = ["sales"],
@@ -130,7 +130,7 @@ public sealed class CallerNumberAdminTests(MigratedDatabase database) : AdminTes
     [Fact]
     public async Task Skill_groups_are_replaced_as_a_set_or_linked_one_at_a_time()
     {
-        var groups = new SkillGroupAdmin(Database.DataSource);
+        var groups = new SkillGroupAdmin(Database.DataSource, "tester");
         foreach (string id in new[] { "sales", "support", "vip" })
         {
             await groups.AddAsync(id, id, "outbound", default);
@@ -156,7 +156,7 @@ public sealed class CallerNumberAdminTests(MigratedDatabase database) : AdminTes
     [Fact]
     public async Task Removing_a_number_removes_its_links()
     {
-        await new SkillGroupAdmin(Database.DataSource).AddAsync("sales", "Sales", "outbound", default);
+        await new SkillGroupAdmin(Database.DataSource, "tester").AddAsync("sales", "Sales", "outbound", default);
         await _numbers.AddAsync(new CallerNumberSetup("13800138000") { SkillGroups = ["sales"] }, default);
 
         var removed = await _numbers.RemoveAsync("+86 138 0013 8000", default);

@@ -57,19 +57,16 @@ public sealed class ConsoleAccountAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "settings_audit");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var settings = new SettingsAdmin(dataSource);
+        var settings = new SettingsAdmin(dataSource, "boss");
 
-        SettingsUpdate update = await settings.UpdateAsync(
-            new SettingsChange { CallerIdRule = CallerIdRule.SameRegion },
-            (before, after) => new AuditEntry("boss", "settings", $"{before.Settings.CallerIdRule} -> {after.Settings.CallerIdRule}"),
-            CancellationToken.None);
+        SettingsUpdate update = await settings.UpdateAsync(new SettingsChange { CallerIdRule = CallerIdRule.SameRegion }, CancellationToken.None);
         var refused = await Assert.ThrowsAsync<RuleEditException>(() => settings.UpdateAsync(
-            new SettingsChange { CallbackRingTimeout = TimeSpan.FromSeconds(500) }, (_, _) => new AuditEntry("boss", "settings", "never"), CancellationToken.None));
+            new SettingsChange { CallbackRingTimeout = TimeSpan.FromSeconds(500) }, CancellationToken.None));
 
         Assert.Equal(await Sql.ScalarAsync<long>(connectionString, "select version from rules_version"), update.After.RulesVersion);
         Assert.True(update.After.RulesVersion > update.Before.RulesVersion);
         Assert.Equal(["callback ring timeout must be 1 to 120 s"], refused.Problems);
         AuditRecord entry = Assert.Single(await new AuditLog(dataSource).LatestAsync(10, CancellationToken.None));
-        Assert.Equal(("boss", "settings", "SkillGroup -> SameRegion"), (entry.Who, entry.Action, entry.Detail));
+        Assert.Equal(("boss", "settings", "caller-id-rule skill_group → same_region"), (entry.Who, entry.Action, entry.Detail));
     }
 }

@@ -7,7 +7,7 @@ namespace IvrController.Store.Tests.Admin;
 [Collection(PostgresCollection.Name)]
 public sealed class CustomerIdAdminTests(MigratedDatabase database) : AdminTestBase(database), IClassFixture<MigratedDatabase>
 {
-    private readonly CustomerIdAdmin _customers = new(database.DataSource);
+    private readonly CustomerIdAdmin _customers = new(database.DataSource, "tester");
 
     [Fact]
     public async Task An_import_stores_every_customer_with_the_number_in_e164()
@@ -35,7 +35,7 @@ public sealed class CustomerIdAdminTests(MigratedDatabase database) : AdminTestB
         await ImportAsync("customer_id,number\nC-1,13800000001\n", replace: false);
 
         ImportResult result = await _customers.ImportAsync(
-            new StringReader("customer_id,number\nC-5,13800000005\nC-9,13800000001\n"), replace: false, default);
+            new StringReader("customer_id,number\nC-5,13800000005\nC-9,13800000001\n"), "customers.csv", replace: false, default);
 
         Assert.Equal(["line 3: number 138****0001 belongs to customer id C-1, which this file does not change"], result.Errors.Select(e => e.ToString()));
         Assert.Equal(["C-1 +8613800000001"], await TableAsync());
@@ -58,7 +58,7 @@ public sealed class CustomerIdAdminTests(MigratedDatabase database) : AdminTestB
         await ImportAsync("customer_id,number\nC-1,13800000001\n", replace: false);
 
         ImportResult result = await _customers.ImportAsync(
-            new StringReader("customer_id,number\nC-2,13800000002\nC-3,not a number\n"), replace: true, default);
+            new StringReader("customer_id,number\nC-2,13800000002\nC-3,not a number\n"), "customers.csv", replace: true, default);
 
         Assert.Equal([3], result.Errors.Select(e => e.Line));
         Assert.Equal(["C-1 +8613800000001"], await TableAsync());
@@ -83,7 +83,7 @@ public sealed class CustomerIdAdminTests(MigratedDatabase database) : AdminTestB
 
     private async Task<ImportResult> ImportAsync(string csv, bool replace)
     {
-        ImportResult result = await _customers.ImportAsync(new StringReader(csv), replace, default);
+        ImportResult result = await _customers.ImportAsync(new StringReader(csv), "customers.csv", replace, default);
         Assert.Empty(result.Errors);
         return result;
     }

@@ -15,7 +15,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_add");
         await Sql.ExecuteAsync(connectionString, Drafts.People);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         IvrMenu main = Drafts.Menu("main", new IvrOption('1', IvrAction.ToSkillGroup("sales")), new IvrOption('2', IvrAction.ToAgent("1001")), new IvrOption('9', IvrAction.Repeat), new IvrOption('0', IvrAction.Hangup))
             with { DefaultAction = IvrAction.ToSkillGroup("care"), Timeout = TimeSpan.FromSeconds(7), MaxRetries = 3 };
 
@@ -39,7 +39,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_update");
         await Sql.ExecuteAsync(connectionString, Drafts.People);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("main", new IvrOption('1', IvrAction.ToSkillGroup("sales")), new IvrOption('2', IvrAction.ToAgent("1001"))), CancellationToken.None);
 
         await admin.UpdateAsync("main", m => m with { Options = [new('5', IvrAction.ToSkillGroup("care"))] }, CancellationToken.None);
@@ -87,7 +87,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
             _ => menu with { Greeting = "ivr welcome" },
         };
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new IvrMenuAdmin(dataSource).AddAsync(menu, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new IvrMenuAdmin(dataSource, "tester").AddAsync(menu, CancellationToken.None));
 
         Assert.Equal($"add menu main: {problem}", refused.Message);
         Assert.Equal(0L, await Sql.ScalarAsync<long>(connectionString, "select count(*) from ivr_menus"));
@@ -99,7 +99,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "menus_many"));
         IvrMenu menu = Drafts.Menu("main", new IvrOption('1', IvrAction.ToSkillGroup("salse"))) with { MaxRetries = 9 };
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new IvrMenuAdmin(dataSource).AddAsync(menu, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new IvrMenuAdmin(dataSource, "tester").AddAsync(menu, CancellationToken.None));
 
         Assert.Equal("add menu main: option '1' goes to skill group 'salse', which does not exist; max retries 9 is outside 1–5", refused.Message);
     }
@@ -109,7 +109,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_submenu");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
 
         await admin.AddAsync(Drafts.Menu("solo", new IvrOption('*', IvrAction.ToSubmenu("solo"))), CancellationToken.None);
         await admin.AddAsync(
@@ -123,7 +123,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
     public async Task Default_actions_that_go_round_in_a_loop_are_refused()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "menus_loop"));
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("a-next"), CancellationToken.None);
         await admin.AddAsync(Drafts.Menu("a") with { DefaultAction = IvrAction.ToSubmenu("a-next") }, CancellationToken.None);
 
@@ -141,7 +141,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_remove");
         await Sql.ExecuteAsync(connectionString, Drafts.People);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("main"), CancellationToken.None);
         await admin.AddAsync(Drafts.Menu("night"), CancellationToken.None);
         await Sql.ExecuteAsync(connectionString, """
@@ -164,7 +164,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_remove_used");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("billing"), CancellationToken.None);
         await admin.AddAsync(Drafts.Menu("main", new IvrOption('9', IvrAction.ToSubmenu("billing"))), CancellationToken.None);
 
@@ -180,7 +180,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
         string connectionString = await MigratedDatabase.CreateAsync(server, "menus_unrelated");
         await Sql.ExecuteAsync(connectionString, Drafts.People);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("old", new IvrOption('1', IvrAction.ToSkillGroup("care"))), CancellationToken.None);
         await Sql.ExecuteAsync(connectionString, "delete from skill_groups where id = 'care'");
 
@@ -194,7 +194,7 @@ public sealed class IvrMenuAdminTests(PostgresServer server)
     public async Task A_taken_name_or_one_the_schema_refuses_is_refused_in_words()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "menus_names"));
-        var admin = new IvrMenuAdmin(dataSource);
+        var admin = new IvrMenuAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Menu("main"), CancellationToken.None);
 
         var taken = await Assert.ThrowsAsync<RuleEditException>(() => admin.AddAsync(Drafts.Menu("main"), CancellationToken.None));

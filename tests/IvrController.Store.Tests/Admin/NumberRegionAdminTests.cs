@@ -7,14 +7,14 @@ namespace IvrController.Store.Tests.Admin;
 [Collection(PostgresCollection.Name)]
 public sealed class NumberRegionAdminTests(MigratedDatabase database) : AdminTestBase(database), IClassFixture<MigratedDatabase>
 {
-    private readonly NumberRegionAdmin _regions = new(database.DataSource);
+    private readonly NumberRegionAdmin _regions = new(database.DataSource, "tester");
 
     [Fact]
     public async Task A_good_file_with_a_bom_and_quoted_fields_is_imported_in_canonical_names()
     {
         const string csv = "\uFEFFprefix,province,city\r\n1731234,广东省,广州市\r\n\r\n\"0755\", \"广东\" , \"深圳市\"\r\n021,上海,上海\r\n";
 
-        ImportResult result = await _regions.ImportAsync(new StringReader(csv), replace: false, default);
+        ImportResult result = await _regions.ImportAsync(new StringReader(csv), "regions.csv", replace: false, default);
 
         Assert.Equal(new ImportResult(3, 3, 0, 0, []).ToString(), result.ToString());
         Assert.Equal(["021 上海/上海", "0755 广东/深圳", "1731234 广东/广州"], await TableAsync());
@@ -33,7 +33,7 @@ public sealed class NumberRegionAdminTests(MigratedDatabase database) : AdminTes
             013812345,广东,深圳
             """;
 
-        ImportResult result = await _regions.ImportAsync(new StringReader(csv), replace: true, default);
+        ImportResult result = await _regions.ImportAsync(new StringReader(csv), "regions.csv", replace: true, default);
 
         Assert.False(result.IsImported);
         Assert.Equal(
@@ -105,7 +105,7 @@ public sealed class NumberRegionAdminTests(MigratedDatabase database) : AdminTes
 
     private async Task<ImportResult> ImportAsync(string csv, bool replace)
     {
-        ImportResult result = await _regions.ImportAsync(new StringReader(csv), replace, default);
+        ImportResult result = await _regions.ImportAsync(new StringReader(csv), "regions.csv", replace, default);
         Assert.Empty(result.Errors);
         return result;
     }

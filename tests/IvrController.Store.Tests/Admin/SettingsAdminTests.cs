@@ -17,7 +17,7 @@ public sealed class SettingsAdminTests(PostgresServer server)
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_fresh"));
 
-        SettingsView view = await new SettingsAdmin(dataSource).GetAsync(CancellationToken.None);
+        SettingsView view = await new SettingsAdmin(dataSource, "tester").GetAsync(CancellationToken.None);
 
         Assert.Equivalent(new Rules.Settings.RuleSettings(), view.Settings, strict: true);
         Assert.Null(view.OutboundSurveyName);
@@ -29,12 +29,12 @@ public sealed class SettingsAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "settings_subset");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SettingsAdmin(dataSource);
+        var admin = new SettingsAdmin(dataSource, "tester");
 
         await admin.UpdateAsync(new SettingsChange { CallerIdRule = CallerIdRule.SameRegion, CallbackWindow = TimeSpan.FromDays(3) }, CancellationToken.None);
-        SettingsView view = await admin.UpdateAsync(
+        SettingsView view = (await admin.UpdateAsync(
             new SettingsChange { NumberProtection = NumberProtectionMode.CustomerId, CallbackMode = CallbackMode.OriginalAgentOnly, CallbackRingTimeout = TimeSpan.FromSeconds(30) },
-            CancellationToken.None);
+            CancellationToken.None)).After;
 
         Assert.Equal(CallerIdRule.SameRegion, view.Settings.CallerIdRule);
         Assert.Equal(CandidatePick.Random, view.Settings.CandidatePick);
@@ -52,19 +52,19 @@ public sealed class SettingsAdminTests(PostgresServer server)
     public async Task Surveys_are_chosen_by_name_or_id_and_shown_by_name()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_surveys"));
-        var templates = new SurveyTemplateAdmin(dataSource);
+        var templates = new SurveyTemplateAdmin(dataSource, "tester");
         var outbound = await templates.AddAsync(Drafts.Survey("after-sales"), CancellationToken.None);
         var inbound = await templates.AddAsync(Drafts.Survey("after-callback", SurveyDirection.Inbound), CancellationToken.None);
-        var admin = new SettingsAdmin(dataSource);
+        var admin = new SettingsAdmin(dataSource, "tester");
 
-        SettingsView view = await admin.UpdateAsync(
+        SettingsView view = (await admin.UpdateAsync(
             new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-sales"), InboundSurvey = SurveyChoice.Of(inbound.Id) },
-            CancellationToken.None);
+            CancellationToken.None)).After;
 
         Assert.Equal((outbound.Id, inbound.Id), (view.Settings.OutboundSurveyTemplateId, view.Settings.InboundSurveyTemplateId));
         Assert.Equal(("after-sales", "after-callback"), (view.OutboundSurveyName, view.InboundSurveyName));
 
-        view = await admin.UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Off }, CancellationToken.None);
+        view = (await admin.UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Off }, CancellationToken.None)).After;
         Assert.Null(view.Settings.OutboundSurveyTemplateId);
         Assert.Null(view.OutboundSurveyName);
         Assert.Equal("after-callback", view.InboundSurveyName);
@@ -74,22 +74,22 @@ public sealed class SettingsAdminTests(PostgresServer server)
     public async Task A_template_made_for_inbound_calls_cannot_be_the_outbound_survey()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_direction"));
-        await new SurveyTemplateAdmin(dataSource).AddAsync(Drafts.Survey("after-callback", SurveyDirection.Inbound), CancellationToken.None);
+        await new SurveyTemplateAdmin(dataSource, "tester").AddAsync(Drafts.Survey("after-callback", SurveyDirection.Inbound), CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource).UpdateAsync(
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource, "tester").UpdateAsync(
             new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-callback") }, CancellationToken.None));
 
         Assert.Equal("set settings: survey template 'after-callback' is made for inbound calls, so it cannot be the outbound survey", refused.Message);
-        Assert.Null((await new SettingsAdmin(dataSource).GetAsync(CancellationToken.None)).Settings.OutboundSurveyTemplateId);
+        Assert.Null((await new SettingsAdmin(dataSource, "tester").GetAsync(CancellationToken.None)).Settings.OutboundSurveyTemplateId);
     }
 
     [Fact]
     public async Task A_disabled_or_unknown_template_is_refused_with_its_name()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_disabled"));
-        await new SurveyTemplateAdmin(dataSource).AddAsync(Drafts.Survey("old") with { Enabled = false }, CancellationToken.None);
+        await new SurveyTemplateAdmin(dataSource, "tester").AddAsync(Drafts.Survey("old") with { Enabled = false }, CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource).UpdateAsync(
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource, "tester").UpdateAsync(
             new SettingsChange { OutboundSurvey = SurveyChoice.Of("old"), InboundSurvey = SurveyChoice.Of("nope") }, CancellationToken.None));
 
         Assert.Equal(
@@ -103,7 +103,7 @@ public sealed class SettingsAdminTests(PostgresServer server)
         string connectionString = await MigratedDatabase.CreateAsync(server, "settings_window");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource).UpdateAsync(
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource, "tester").UpdateAsync(
             new SettingsChange { CallbackWindow = TimeSpan.Zero, CallerIdRule = CallerIdRule.SameRegion }, CancellationToken.None));
 
         Assert.Equal("set settings: callback window must be longer than zero", refused.Message);
@@ -115,7 +115,7 @@ public sealed class SettingsAdminTests(PostgresServer server)
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_mode"));
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource).UpdateAsync(
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource, "tester").UpdateAsync(
             new SettingsChange { CallbackMode = (CallbackMode)3 }, CancellationToken.None));
 
         Assert.Equal("set settings: callback mode 3 is unknown: 1 is original agent only, 2 original agent first", refused.Message);
@@ -126,7 +126,7 @@ public sealed class SettingsAdminTests(PostgresServer server)
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "settings_ring"));
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource).UpdateAsync(
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SettingsAdmin(dataSource, "tester").UpdateAsync(
             new SettingsChange { CallbackRingTimeout = TimeSpan.FromSeconds(121), CallbackWindow = TimeSpan.FromHours(-1) }, CancellationToken.None));
 
         Assert.Equal("set settings: callback window must be longer than zero; callback ring timeout must be 1 to 120 s", refused.Message);

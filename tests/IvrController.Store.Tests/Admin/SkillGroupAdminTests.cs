@@ -6,16 +6,16 @@ namespace IvrController.Store.Tests.Admin;
 [Collection(PostgresCollection.Name)]
 public sealed class SkillGroupAdminTests(MigratedDatabase database) : AdminTestBase(database), IClassFixture<MigratedDatabase>
 {
-    private readonly SkillGroupAdmin _groups = new(database.DataSource);
+    private readonly SkillGroupAdmin _groups = new(database.DataSource, "tester");
 
     [Fact]
     public async Task Skill_groups_are_listed_with_how_many_agents_and_numbers_they_have()
     {
         await _groups.AddAsync("sales", "销售", "outbound", default);
         await _groups.AddAsync("support", "Support", "both", default);
-        await new AgentAdmin(Database.DataSource).AddAsync("1001", "张三", "active", ["sales", "support"], default);
-        await new AgentAdmin(Database.DataSource).AddAsync("1002", "李四", "active", ["sales"], default);
-        await new CallerNumberAdmin(Database.DataSource).AddAsync(new CallerNumberSetup("02152810000") { SkillGroups = ["sales"] }, default);
+        await new AgentAdmin(Database.DataSource, "tester").AddAsync("1001", "张三", "active", ["sales", "support"], default);
+        await new AgentAdmin(Database.DataSource, "tester").AddAsync("1002", "李四", "active", ["sales"], default);
+        await new CallerNumberAdmin(Database.DataSource, "tester").AddAsync(new CallerNumberSetup("02152810000") { SkillGroups = ["sales"] }, default);
 
         Assert.Equal(
             [new SkillGroupListing("sales", "销售", "outbound", 2, 1), new SkillGroupListing("support", "Support", "both", 1, 0)],
@@ -53,7 +53,7 @@ public sealed class SkillGroupAdminTests(MigratedDatabase database) : AdminTestB
     public async Task Removing_a_group_keeps_its_agents_without_it()
     {
         await _groups.AddAsync("sales", "Sales", "outbound", default);
-        var agents = new AgentAdmin(Database.DataSource);
+        var agents = new AgentAdmin(Database.DataSource, "tester");
         await agents.AddAsync("1001", "张三", "active", ["sales"], default);
 
         await _groups.RemoveAsync("sales", default);

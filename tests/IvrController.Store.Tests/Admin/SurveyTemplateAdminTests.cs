@@ -14,7 +14,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "templates_add");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
 
         SurveyTemplate added = await admin.AddAsync(Drafts.Survey() with { Id = "ignored", Language = "en" }, CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task Updating_keys_replaces_them_as_a_whole_and_other_edits_keep_them()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_keys"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey(), CancellationToken.None);
 
         await admin.UpdateAsync("after-sales", t => t with { Keys = [new('9', "good", 10), new('#', "skip", 0)] }, CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task List_gives_every_template_by_name()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_list"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey("zz-last"), CancellationToken.None);
         await admin.AddAsync(Drafts.Survey("after-callback", SurveyDirection.Inbound), CancellationToken.None);
 
@@ -86,7 +86,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
             _ => draft with { Name = "2024" },
         };
 
-        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SurveyTemplateAdmin(dataSource).AddAsync(draft, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RuleEditException>(() => new SurveyTemplateAdmin(dataSource, "tester").AddAsync(draft, CancellationToken.None));
 
         Assert.Equal($"add template {draft.Name}: {problem}", refused.Message);
         Assert.Equal(0L, await Sql.ScalarAsync<long>(connectionString, "select count(*) from survey_templates"));
@@ -96,7 +96,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task A_broken_update_is_refused_and_the_template_stays_as_it_was()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_broken_update"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         SurveyTemplate added = await admin.AddAsync(Drafts.Survey(), CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<RuleEditException>(() => admin.UpdateAsync(
@@ -110,7 +110,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task A_name_another_template_has_is_refused_by_the_schema_in_words()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_dup"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey("after-sales"), CancellationToken.None);
         await admin.AddAsync(Drafts.Survey("other"), CancellationToken.None);
 
@@ -127,7 +127,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "templates_results");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         SurveyTemplate added = await admin.AddAsync(Drafts.Survey(), CancellationToken.None);
         await Sql.ExecuteAsync(connectionString, $"""
             insert into survey_results (call_uuid, template_id, outcome, customer_number, started_at)
@@ -148,10 +148,10 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "templates_remove");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey("after-sales"), CancellationToken.None);
         await admin.AddAsync(Drafts.Survey("spare"), CancellationToken.None);
-        await new SettingsAdmin(dataSource).UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-sales") }, CancellationToken.None);
+        await new SettingsAdmin(dataSource, "tester").UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-sales") }, CancellationToken.None);
 
         SurveyTemplateRemoval used = await admin.RemoveAsync("after-sales", CancellationToken.None);
         SurveyTemplateRemoval unused = await admin.RemoveAsync("spare", CancellationToken.None);
@@ -159,7 +159,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
         Assert.Equal([SurveyDirection.Outbound], used.SurveysSwitchedOff);
         Assert.Empty(unused.SurveysSwitchedOff);
         Assert.Equal("after-sales", used.Template.Name);
-        Assert.Null((await new SettingsAdmin(dataSource).GetAsync(CancellationToken.None)).Settings.OutboundSurveyTemplateId);
+        Assert.Null((await new SettingsAdmin(dataSource, "tester").GetAsync(CancellationToken.None)).Settings.OutboundSurveyTemplateId);
         Assert.Equal(0L, await Sql.ScalarAsync<long>(connectionString, "select count(*) from survey_keys"));
     }
 
@@ -167,9 +167,9 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task A_template_the_settings_use_cannot_be_disabled_or_turned_to_the_other_direction()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_in_use"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey("after-sales"), CancellationToken.None);
-        await new SettingsAdmin(dataSource).UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-sales") }, CancellationToken.None);
+        await new SettingsAdmin(dataSource, "tester").UpdateAsync(new SettingsChange { OutboundSurvey = SurveyChoice.Of("after-sales") }, CancellationToken.None);
 
         var disabled = await Assert.ThrowsAsync<RuleEditException>(() => admin.UpdateAsync("after-sales", t => t with { Enabled = false }, CancellationToken.None));
         var turned = await Assert.ThrowsAsync<RuleEditException>(() => admin.UpdateAsync("after-sales", t => t with { Direction = SurveyDirection.Inbound }, CancellationToken.None));
@@ -183,7 +183,7 @@ public sealed class SurveyTemplateAdminTests(PostgresServer server)
     public async Task Editing_or_removing_a_template_that_does_not_exist_is_refused_by_name()
     {
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "templates_missing"));
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
 
         var updated = await Assert.ThrowsAsync<RuleEditException>(() => admin.UpdateAsync("ghost", t => t, CancellationToken.None));
         var removed = await Assert.ThrowsAsync<RuleEditException>(() => admin.RemoveAsync("42", CancellationToken.None));

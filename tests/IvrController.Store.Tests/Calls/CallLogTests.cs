@@ -140,6 +140,30 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task The_reports_show_the_customer_id_the_agent_saw_when_the_table_has_none()
+    {
+        // Customer-ID mode with a CRM over HTTP: customer_ids is empty, the ID is what the agent saw on the call.
+        var outbound = new OutboundCallRecord(
+            Guid.NewGuid(), "1095", "+8613800000095", "+862152810000", "skill_group", "skill_group", "r", Now.AddHours(-3), CustomerId: "CRM-95");
+        var masked = new OutboundCallRecord(Guid.NewGuid(), "1095", "+8613800000096", "+862152810000", "skill_group", "skill_group", "r", Now.AddHours(-2));
+        var callback = new InboundCallRecord(Guid.NewGuid(), "+8613800000095", "+862152810000", "callback", "1095", "1095", "agent_answered", Now, Now.AddSeconds(20));
+        await Log.RecordOutboundCallAsync(outbound, CancellationToken.None);
+        await Log.RecordOutboundCallAsync(masked, CancellationToken.None);
+        await Log.RecordInboundCallAsync(callback, CancellationToken.None);
+        await Log.RecordMissedCallbackAsync(new MissedCallbackRecord("1095", "+8613800000095", "+862152810000", Now.AddMinutes(-1)), CancellationToken.None);
+        var reports = new CallReports(database.DataSource);
+
+        var calls = await reports.CallsAsync(Now.AddHours(-4), Now.AddMinutes(1), null, "1095", 10, CancellationToken.None);
+        var missed = await reports.MissedCallbacksAsync(Now.AddHours(-4), Now.AddMinutes(1), "1095", 10, CancellationToken.None);
+
+        Assert.Equal(
+            ["callback +8613800000095 CRM-95", "outbound +8613800000096 -", "outbound +8613800000095 CRM-95"],
+            calls.Select(c => $"{c.Kind} {c.CustomerNumber} {c.CustomerId ?? "-"}"));
+        Assert.Equal(["+8613800000095 CRM-95"], missed.Select(m => $"{m.CustomerNumber} {m.CustomerId}"));
+        Assert.Equal("CRM-95", await Sql.ScalarAsync<string>(database.ConnectionString, $"select customer_id from outbound_calls where call_uuid = '{outbound.CallUuid}'"));
+    }
+
+    [Fact]
     public async Task An_inbound_call_written_again_is_stored_once_and_the_calls_report_lists_it_beside_outbound_calls()
     {
         var inbound = new InboundCallRecord(Guid.NewGuid(), "+8613800000091", "+862152810000", "ivr", null, "1091", "agent_answered", Now, Now.AddSeconds(42));

@@ -26,12 +26,13 @@ public sealed class MenuCommandsTests(PostgresServer postgres)
         AdminDatabase.Confirms("Added menu main (5 options, default skill_group:care).", main);
         Assert.Equal(
             AdminDatabase.Lines(
-                "NAME  GREETING     KEYS       DEFAULT           TIMEOUT  RETRIES  NUMBERS",
-                "main  ivr_welcome  * 0 1 2 9  skill_group:care  5s       2        2"),
+                "NAME  ENABLED  GREETING     KEYS       DEFAULT           TIMEOUT  RETRIES  NUMBERS",
+                "main  yes      ivr_welcome  * 0 1 2 9  skill_group:care  5s       2        2"),
             list.Output);
         Assert.Equal(
             AdminDatabase.Lines(
                 "name            main",
+                "enabled         yes",
                 "greeting        ivr_welcome",
                 "greeting-text   -",
                 "invalid         ivr_invalid",
@@ -48,6 +49,26 @@ public sealed class MenuCommandsTests(PostgresServer postgres)
                 "option          9=submenu:main",
                 "numbers         +861012345678, +862087654321"),
             show.Output);
+    }
+
+    [Fact]
+    public async Task A_menu_is_disabled_and_enabled_again_with_update_and_each_switch_is_audited()
+    {
+        var db = await AdminDatabase.CreateAsync(postgres, "cli_menus_disable", AdminDatabase.People);
+        await db.RunAsync(["menus", "add", "main", .. Prompts, "--option", "1=skill_group:sales"]);
+
+        var disabled = await db.RunAsync("menus", "update", "main", "--disabled");
+        var list = await db.RunAsync("menus", "list");
+        var enabled = await db.RunAsync("menus", "update", "main", "--enabled");
+
+        AdminDatabase.Confirms("Updated menu main (1 option, default hangup, disabled).", disabled);
+        Assert.StartsWith("main  no  ", list.Output.Split(Environment.NewLine)[1], StringComparison.Ordinal);
+        AdminDatabase.Confirms("Updated menu main (1 option, default hangup).", enabled);
+        Assert.Contains("enabled         yes", (await db.RunAsync("menus", "show", "main")).Output, StringComparison.Ordinal);
+        Assert.Equal(
+            AdminDatabase.Lines("main: enabled yes → no", "main: enabled no → yes"),
+            await db.ScalarAsync<string>("select string_agg(detail || E'\\n', '' order by id) from audit_log where detail like 'main: %'"));
+        AdminDatabase.FailsWith("Give --enabled or --disabled, not both.", await db.RunAsync("menus", "update", "main", "--enabled", "--disabled"));
     }
 
     [Theory]

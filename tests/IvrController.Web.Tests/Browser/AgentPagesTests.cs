@@ -19,6 +19,7 @@ public sealed class AgentPagesTests(BrowserConsoleRig rig)
         await page.CheckAsync("#status-offline");
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#outcome");
+        await BrowserConsoleRig.ScreenshotAsync(page, "agent-edit");
 
         Assert.Contains("已保存", await page.InnerTextAsync("#outcome"), StringComparison.Ordinal);
         Assert.Matches(@"1001\s+张三\s+offline", await rig.Ivrctl.OkAsync("agents", "list"));

@@ -30,6 +30,7 @@ public sealed class CustomerPagesTests(BrowserConsoleRig rig)
             await page.SetInputFilesAsync("#csv", good);
             await page.ClickAsync("#import-button");
             await page.WaitForSelectorAsync("#outcome.ok");
+            await BrowserConsoleRig.ScreenshotAsync(page, "customers");
             string html = await page.ContentAsync();
 
             Assert.Equal(2, errors.Length);

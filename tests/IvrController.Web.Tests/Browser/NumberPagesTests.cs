@@ -24,6 +24,7 @@ public sealed class NumberPagesTests(BrowserConsoleRig rig)
         await page.FillAsync("#max-concurrent", "5");
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#outcome");
+        await BrowserConsoleRig.ScreenshotAsync(page, "number-edit");
         string after = await rig.Ivrctl.OkAsync("explain", "outbound", "--agent", "1001", "--to", "13900139000");
         await page.GotoAsync("/audit");
         string audit = await page.InnerTextAsync("#audit");

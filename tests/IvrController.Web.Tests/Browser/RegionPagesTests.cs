@@ -25,6 +25,7 @@ public sealed class RegionPagesTests(BrowserConsoleRig rig)
             await page.FillAsync("#prefix", "173");
             await page.ClickAsync("#find-button");
             await page.WaitForURLAsync("**/regions?Prefix=173");
+            await BrowserConsoleRig.ScreenshotAsync(page, "regions");
 
             Assert.Contains("1731234", await page.InnerTextAsync("#regions"), StringComparison.Ordinal);
             // 北京 is a city and its own province, shown once.

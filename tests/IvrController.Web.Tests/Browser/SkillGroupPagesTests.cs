@@ -22,9 +22,12 @@ public sealed class SkillGroupPagesTests(BrowserConsoleRig rig)
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#error-name");
         string refusal = await page.InnerTextAsync("#error-name");
+        await BrowserConsoleRig.ScreenshotAsync(page, "skill-group-refused");
         await page.FillAsync("#name", "客服");
         await page.ClickAsync("#save");
         await page.WaitForURLAsync("**/skill-groups/edit/service?saved=1");
+        await page.GotoAsync("/skill-groups");
+        await BrowserConsoleRig.ScreenshotAsync(page, "skill-groups");
         await page.GotoAsync("/agents/edit/1001");
 
         Assert.Equal("another skill group already has this name", refusal);

@@ -30,8 +30,7 @@ public sealed class ConsoleSecurityTests(ConsoleRig rig) : IClassFixture<Console
         await File.WriteAllBytesAsync(Path.Combine(rig.PromptsDirectory, Name), "RIFF\0\0\0\0WAVE"u8.ToArray());
         await File.WriteAllTextAsync(Path.Combine(rig.PromptsDirectory, "secret.txt"), "not a prompt");
         using HttpClient anonymous = rig.NewClient();
-        using HttpClient admin = rig.NewClient();
-        await admin.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient admin = await rig.AdminClientAsync();
 
         using HttpResponseMessage refused = await anonymous.GetAsync($"/prompts/{Name}");
         using HttpResponseMessage served = await admin.GetAsync($"/prompts/{Name}");
@@ -62,8 +61,7 @@ public sealed class ConsoleSecurityTests(ConsoleRig rig) : IClassFixture<Console
     [Fact]
     public async Task A_form_without_the_anti_forgery_token_is_refused()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         using HttpResponseMessage settings = await client.PostFormAsync("/settings", ("CallerIdRule", "same_region"));
         using HttpResponseMessage login = await rig.NewClient().PostFormAsync("/login", ("Name", ConsoleRig.Admin), ("Password", ConsoleRig.AdminPassword));
@@ -76,13 +74,11 @@ public sealed class ConsoleSecurityTests(ConsoleRig rig) : IClassFixture<Console
     [Fact]
     public async Task A_supervisor_cannot_save_even_with_a_valid_form()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
-        string token = await client.TokenAsync("/settings");
+        using HttpClient client = await rig.SupervisorClientAsync();
 
-        using HttpResponseMessage response = await client.PostFormAsync(
-            "/settings", ("CallerIdRule", "same_region"), ("CandidatePick", "random"), ("Protection", "mask"), ("Callback", "on"), ("CallbackMode", "2"),
-            ("CallbackWindowHours", "72"), ("CallbackRingTimeoutSeconds", "20"), ("OutboundSurvey", "none"), ("InboundSurvey", "none"), (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync(
+            "/settings", "/settings", ("CallerIdRule", "same_region"), ("CandidatePick", "random"), ("Protection", "mask"), ("Callback", "on"), ("CallbackMode", "2"),
+            ("CallbackWindowHours", "72"), ("CallbackRingTimeoutSeconds", "20"), ("OutboundSurvey", "none"), ("InboundSurvey", "none"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("主管账号只读", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -107,8 +103,7 @@ public sealed class ConsoleSecurityTests(ConsoleRig rig) : IClassFixture<Console
     [Fact]
     public async Task A_new_password_ends_the_sessions_made_with_the_old_one()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
         using (HttpResponseMessage before = await client.GetAsync("/settings"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);

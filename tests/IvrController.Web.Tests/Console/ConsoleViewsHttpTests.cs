@@ -31,8 +31,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [InlineData("missed", "at_utc,agent,customer,dialled", "1001")]
     public async Task Each_report_downloads_as_csv_with_customers_masked(string view, string header, string expected)
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
 
         using HttpResponseMessage response = await client.GetAsync($"/reports?handler=csv&view={view}&days=7");
         string csv = await response.Content.ReadAsStringAsync();
@@ -49,8 +48,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task The_calls_report_lists_outbound_callback_and_ivr_calls_and_filters_by_kind()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         string all = await client.GetStringAsync("/reports?handler=csv&view=calls&days=7");
         string ivr = await client.GetStringAsync("/reports?handler=csv&view=calls&days=7&kind=ivr");
@@ -65,8 +63,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task A_bad_number_of_days_is_refused_with_a_sentence()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         using HttpResponseMessage csv = await client.GetAsync("/reports?handler=csv&view=calls&days=0");
         string page = await client.GetStringAsync("/reports?view=calls&days=400");
@@ -79,13 +76,11 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task A_supervisor_cannot_click_to_call_a_missed_callback()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
         string page = await client.GetStringAsync("/reports?view=missed");
-        string token = await client.TokenAsync("/reports?view=missed");
         long missed = await rig.ScalarAsync<long>("select min(id) from missed_callbacks");
 
-        using HttpResponseMessage response = await client.PostFormAsync($"/reports?handler=callback&missed={missed}", (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync("/reports?view=missed", $"/reports?handler=callback&missed={missed}");
 
         Assert.DoesNotContain("call-back", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -95,12 +90,10 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task An_admins_click_to_call_without_the_switch_says_why_and_shows_no_number()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
-        string token = await client.TokenAsync("/reports?view=missed");
+        using HttpClient client = await rig.AdminClientAsync();
         long missed = await rig.ScalarAsync<long>("select min(id) from missed_callbacks");
 
-        using HttpResponseMessage response = await client.PostFormAsync($"/reports?handler=callback&missed={missed}", (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync("/reports?view=missed", $"/reports?handler=callback&missed={missed}");
         string page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,8 +104,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task Explain_answers_a_post_without_writing_the_customers_number_back()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
         string token = await client.TokenAsync("/explain");
 
         using HttpResponseMessage outbound = await client.PostFormAsync(
@@ -133,8 +125,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task Explain_refuses_bad_input_under_its_form()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
         string token = await client.TokenAsync("/explain");
 
         using HttpResponseMessage unknown = await client.PostFormAsync(
@@ -149,8 +140,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task In_customer_id_mode_the_reports_show_the_customer_id()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
         await rig.Ivrctl.OkAsync("settings", "set", "--protection", "customer_id");
         try
         {
@@ -171,8 +161,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     [Fact]
     public async Task The_live_state_is_a_fragment_behind_the_session()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
 
         using HttpResponseMessage response = await client.GetAsync("/live?handler=state");
         string fragment = await response.Content.ReadAsStringAsync();

@@ -34,8 +34,7 @@ public sealed class DatabaseOutageTests(OutageConsoleRig rig) : IClassFixture<Ou
     [Fact]
     public async Task Without_the_database_readyz_is_degraded_and_the_console_refuses_sessions_until_it_returns()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         rig.Link.Cut();
         try
@@ -64,8 +63,7 @@ public sealed class DatabaseOutageTests(OutageConsoleRig rig) : IClassFixture<Ou
             rig.Link.Restore();
         }
 
-        using HttpClient again = rig.NewClient();
-        await again.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient again = await rig.AdminClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/settings")).StatusCode);
     }
 }

@@ -35,8 +35,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     public async Task An_admin_changes_the_retries_and_the_audit_log_says_from_what_to_what()
     {
         await rig.Ivrctl.OkAsync("menus", "add", "audited", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
         string token = await client.TokenAsync("/menus/edit/audited");
 
         using HttpResponseMessage response = await client.PostFormAsync(
@@ -51,11 +50,29 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     }
 
     [Fact]
+    public async Task An_admin_disables_a_menu_the_list_says_so_and_ivrctl_and_the_audit_log_see_it()
+    {
+        await rig.Ivrctl.OkAsync("menus", "add", "switched", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
+        using HttpClient client = await rig.AdminClientAsync();
+        string token = await client.TokenAsync("/menus/edit/switched");
+
+        using HttpResponseMessage response = await client.PostFormAsync("/menus/edit/switched", Form(token, ("Enabled", "off")));
+        string list = await client.GetStringAsync("/menus");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"enabled-off\" name=\"Enabled\" value=\"off\" checked=\"checked\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"<td[^>]*>switched</td>\s*<td[^>]*class=""menu-status"">停用</td>", list);
+        Assert.Matches(@"(?m)^enabled +no$", await rig.Ivrctl.OkAsync("menus", "show", "switched"));
+        Assert.Equal(
+            "switched: enabled yes → no",
+            await rig.ScalarAsync<string>("select detail from audit_log where who = 'boss' and action = 'ivr menu' and detail like 'switched:%' order by id desc limit 1"));
+    }
+
+    [Fact]
     public async Task A_supervisor_can_read_a_menu_but_neither_save_nor_remove_it()
     {
         await rig.Ivrctl.OkAsync("menus", "add", "watched", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=skill_group:sales");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Supervisor, ConsoleRig.SupervisorPassword);
+        using HttpClient client = await rig.SupervisorClientAsync();
         string token = await client.TokenAsync("/menus/edit/watched");
 
         using HttpResponseMessage added = await client.PostFormAsync("/menus/edit", Form(token, ("Name", "sneaky")));
@@ -74,8 +91,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     [Fact]
     public async Task A_wait_outside_the_rules_is_refused_under_the_wait_field_and_nothing_is_stored()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
         string token = await client.TokenAsync("/menus/edit");
 
         using HttpResponseMessage response = await client.PostFormAsync("/menus/edit", Form(token, ("Name", "too-slow"), ("TimeoutSeconds", "90")));
@@ -92,11 +108,9 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
         await rig.Ivrctl.OkAsync("menus", "add", "billing", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout");
         await rig.Ivrctl.OkAsync("menus", "add", "front", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "2=submenu:billing");
         var (exitCode, _, ivrctlSays) = await rig.Ivrctl.RunAsync(null, "menus", "remove", "billing");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
-        string token = await client.TokenAsync("/menus/edit/billing");
+        using HttpClient client = await rig.AdminClientAsync();
 
-        using HttpResponseMessage response = await client.PostFormAsync("/menus/edit/billing?handler=Remove", (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync("/menus/edit/billing", "/menus/edit/billing?handler=Remove");
         string html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.NotEqual(0, exitCode);
@@ -112,12 +126,10 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     {
         await rig.Ivrctl.OkAsync("menus", "add", "old-menu", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout");
         await rig.Ivrctl.OkAsync("numbers", "update", "010-6234-5678", "--menu", "old-menu");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
         Assert.Contains("+861062345678", WebUtility.HtmlDecode(await client.GetStringAsync("/menus/edit/old-menu")), StringComparison.Ordinal);
-        string token = await client.TokenAsync("/menus/edit/old-menu");
 
-        using HttpResponseMessage response = await client.PostFormAsync("/menus/edit/old-menu?handler=Remove", (ConsoleForms.TokenField, token));
+        using HttpResponseMessage response = await client.SubmitAsync("/menus/edit/old-menu", "/menus/edit/old-menu?handler=Remove");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         string list = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString));
 
@@ -134,8 +146,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     public async Task The_menu_pages_show_no_full_customer_number()
     {
         await rig.Ivrctl.OkAsync("menus", "add", "shown", "--greeting", "ivr_welcome", "--invalid", "ivr_invalid", "--timeout-prompt", "ivr_timeout", "--option", "1=agent:1001");
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         string list = await client.GetStringAsync("/menus");
         string edit = await client.GetStringAsync("/menus/edit/shown");
@@ -148,8 +159,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
     [Fact]
     public async Task The_menu_pages_are_in_chinese_unless_english_is_asked_for()
     {
-        using HttpClient client = rig.NewClient();
-        await client.LogInAsync(ConsoleRig.Admin, ConsoleRig.AdminPassword);
+        using HttpClient client = await rig.AdminClientAsync();
 
         string chinese = await client.GetStringAsync("/menus/edit");
         string english = await client.GetStringAsync("/menus/edit?lang=en");
@@ -171,6 +181,7 @@ public sealed class MenuPagesHttpTests(ConsoleRig rig) : IClassFixture<ConsoleRi
             ["TimeoutSeconds"] = "5",
             ["MaxRetries"] = "2",
             ["DefaultAction"] = "hangup",
+            ["Enabled"] = "on",
             ["OptionDigits[0]"] = "1",
             ["OptionActions[0]"] = "skill_group",
             ["OptionTargets[0]"] = "sales",

@@ -20,6 +20,13 @@ public static partial class ConsoleForms
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, params (string Name, string Value)[] fields) =>
         client.PostAsync(page, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 
+    /// <summary>Posts a form to <paramref name="action"/> as a browser on <paramref name="page"/> would: with the anti-forgery token the page carries.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    {
+        string token = await client.TokenAsync(page);
+        return await client.PostFormAsync(action, [.. fields, (TokenField, token)]);
+    }
+
     /// <summary>Logs in through the login form; the client then holds the session cookie.</summary>
     public static async Task LogInAsync(this HttpClient client, string name, string password)
     {

@@ -105,6 +105,12 @@ public class ConsoleRig : IAsyncLifetime
     public HttpClient NewClient() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
 
+    /// <summary>A new client signed in through the login form as the admin (who edits).</summary>
+    public Task<HttpClient> AdminClientAsync() => SignedInClientAsync(Admin, AdminPassword);
+
+    /// <summary>A new client signed in through the login form as the supervisor (who reads).</summary>
+    public Task<HttpClient> SupervisorClientAsync() => SignedInClientAsync(Supervisor, SupervisorPassword);
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Database);
@@ -119,6 +125,21 @@ public class ConsoleRig : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string name, string password)
+    {
+        HttpClient client = NewClient();
+        try
+        {
+            await client.LogInAsync(name, password);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     private async Task AddAccountAsync(string name, string password, string role)

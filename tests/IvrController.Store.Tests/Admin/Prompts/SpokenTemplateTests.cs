@@ -18,7 +18,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
         using var tools = new PromptTools(switchDirectory: "/switch/prompts");
         string connectionString = await MigratedDatabase.CreateAsync(server, "spoken_add");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource, tools.Studio);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester", tools.Studio);
 
         SurveyTemplate added = await admin.AddAsync(
             Drafts.Survey() with { GuidePrompt = "", GuideText = "请您评价：满意请按1。", ClosingText = "感谢您的评价，再见。" }, CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
     {
         using var tools = new PromptTools();
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "spoken_guide"));
-        var admin = new SurveyTemplateAdmin(dataSource, tools.Studio);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester", tools.Studio);
 
         SurveyTemplate added = await admin.AddAsync(Drafts.Survey() with { GuidePrompt = "" }, CancellationToken.None);
         SurveyTemplate updated = await admin.UpdateAsync("after-sales", t => t with { Keys = [new('1', "满意", 5), new('2', "不满意", 1)] }, CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
         using var tools = new PromptTools(change: o => o.Espeak = "/nonexistent/espeak-ng");
         string connectionString = await MigratedDatabase.CreateAsync(server, "spoken_missing");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource, tools.Studio);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester", tools.Studio);
         await admin.AddAsync(Drafts.Survey(), CancellationToken.None);
 
         var added = await Assert.ThrowsAsync<RuleEditException>(() => admin.AddAsync(Drafts.Survey("other") with { ClosingText = "再见" }, CancellationToken.None));
@@ -74,7 +74,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
     {
         string connectionString = await MigratedDatabase.CreateAsync(server, "spoken_nodir");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var admin = new SurveyTemplateAdmin(dataSource);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester");
         await admin.AddAsync(Drafts.Survey(), CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<RuleEditException>(() => admin.UpdateAsync("after-sales", t => t with { TimeoutText = "没有收到" }, CancellationToken.None));
@@ -91,7 +91,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
     {
         using var tools = new PromptTools();
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "spoken_long"));
-        var admin = new SurveyTemplateAdmin(dataSource, tools.Studio);
+        var admin = new SurveyTemplateAdmin(dataSource, "tester", tools.Studio);
 
         var refused = await Assert.ThrowsAsync<RuleEditException>(() => admin.AddAsync(Drafts.Survey() with { InvalidText = new string('好', 501) }, CancellationToken.None));
 
@@ -104,7 +104,7 @@ public sealed class SpokenTemplateTests(PostgresServer server)
     {
         using var tools = new PromptTools();
         await using var dataSource = NpgsqlDataSource.Create(await MigratedDatabase.CreateAsync(server, "spoken_menu"));
-        var admin = new IvrMenuAdmin(dataSource, tools.Studio);
+        var admin = new IvrMenuAdmin(dataSource, "tester", tools.Studio);
         await admin.AddAsync(Drafts.Menu() with { GreetingText = "欢迎致电，请按1。" }, CancellationToken.None);
 
         IvrMenu updated = await admin.UpdateAsync("main", m => m with { TimeoutText = "We did not hear a key." }, CancellationToken.None);
