@@ -42,6 +42,9 @@ public sealed class FleetSwitch
 
     public PresenceTracker Presence { get; }
 
+    /// <summary>Raised after the core UUID was read from the switch (on its connection's thread), with the UUID.</summary>
+    public event EventHandler<string>? CoreUuidRead;
+
     /// <summary>The switch's core UUID as last read from it; null until the first connect (it changes with every switch restart).</summary>
     public string? CoreUuid => Volatile.Read(ref _coreUuid);
 
@@ -94,6 +97,8 @@ public sealed class FleetSwitch
             {
                 _logger.LogInformation("Switch {Switch} runs as core {CoreUuid}", Name, answer);
             }
+
+            CoreUuidRead?.Invoke(this, answer);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
