@@ -176,8 +176,8 @@ public static class ControllerServices
         }
 
         services.AddSingleton(sp => new UnfinishedCalls(
-            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
-            sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
+            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<SwitchFleet>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
         services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
         return services;
     }
@@ -195,14 +195,14 @@ public static class ControllerServices
         }
 
         services.AddSingleton<IControllerStatus>(sp => new ControllerStatus(
-            sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
+            sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<SwitchFleet>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
         services.AddSingleton(sp => new ConsoleParts(
             sp.GetRequiredService<IControllerStatus>(),
             new ConsoleExplainer(
                 sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<CallbackLookup>(), sp.GetRequiredService<ICustomerIdLookup>(),
                 sp.GetRequiredService<IAgentPresence>(), sp.GetRequiredService<LiveCallerNumberUsage>(), sp.GetRequiredService<TimeProvider>()),
             new ConsoleLiveView(
-                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<PresenceTracker>(),
+                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<SwitchFleet>(),
                 sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<TimeProvider>()),
             new ConsoleClickToCall(settings, sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<ICustomerIdLookup>(), sp.GetRequiredService<ILoggerFactory>()),
             settings.Day()));

@@ -1,5 +1,11 @@
+using IvrController.Flows;
+using IvrController.Hosting;
 using IvrController.Integration.Sipp;
 using IvrController.Integration.Switch;
+using IvrController.Store.Calls.Journal;
+using IvrController.Store.Snapshots;
+using IvrController.Switches;
+using IvrController.Web.Calls;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit;
@@ -65,6 +71,10 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
             Phones second = scene.PeerPhones!;
             int phonePort = second.FreePort();
             await scene.RegisterOnPeerAsync(Agent, AgentPassword, phonePort);
+            // Where agent 1001 is, as the controller (and its console's Live page) says it.
+            Assert.Equal(["sw2"], deployment.Service<SwitchFleet>().Where(Agent).Select(s => s.Name));
+            LiveAgent live = LiveView().Read().Agents.Single(a => a.Id == Agent);
+            Assert.Equal(("registered", "sw2"), (live.State, live.Switches));
             SippProcess agentPhone = await scene.StartAsync(second.AgentAnswering(Agent, phonePort));
             SippProcess pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, Talk));
 
@@ -85,6 +95,10 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
             Assert.DoesNotContain(scene.SwitchEvents, e => e.Is("CHANNEL_CREATE"));
             AssertControllerLogHidesTheCustomer(scene);
         }, nameof(Click_to_call_for_an_agent_registered_on_the_second_switch_rings_them_and_calls_out_there));
+
+    private ConsoleLiveView LiveView() => new(
+        deployment.Service<LiveRules>(), deployment.Service<SwitchFleet>(), deployment.Service<CallDispatcher>(),
+        deployment.Service<CallRecordJournal>(), TimeProvider.System);
 
     /// <summary>The call log's row of this scene's customer call: route, remembered agent, answering agent, outcome.</summary>
     private async Task<string> InboundCallAsync(Scene scene)
