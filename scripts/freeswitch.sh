@@ -9,12 +9,20 @@
 #                                       site's switch restart looks like to the controller)
 #   scripts/freeswitch.sh stop DIR      stop it and remove DIR
 #
-# Everything listens on loopback (freeswitch-conf's defaults): agents 5060, carrier 5080, event
-# socket 8021; the controller is expected on 127.0.0.1:8084. Messages go to stderr.
+# Everything listens on loopback (freeswitch-conf's defaults): agents 5060, carrier 5080, peers 5070,
+# event socket 8021; the controller is expected on 127.0.0.1:8084. A second switch on the same machine
+# takes other ports from the configuration's environment overrides (freeswitch-conf/README.md), e.g.
+#   IVR_ESL_LISTEN_PORT=8022 IVR_AGENTS_SIP_PORT=5160 IVR_CARRIER_SIP_PORT=5180 IVR_PEERS_SIP_PORT=5170 \
+#   IVR_RTP_START_PORT=16600 IVR_RTP_END_PORT=16799 scripts/freeswitch.sh start DIR
+# 'start' keeps those it was given in DIR, and 'restart' starts the switch with them again.
+# Messages go to stderr.
 set -euo pipefail
 
 readonly MARKER=.ivr-throwaway-freeswitch
-readonly ESL_PORT=8021
+# The overrides of freeswitch-conf/vars.xml a switch of this script keeps across restarts.
+readonly OVERRIDES=(IVR_ESL_LISTEN_PORT IVR_AGENTS_SIP_PORT IVR_CARRIER_SIP_PORT IVR_PEERS_SIP_PORT IVR_RTP_START_PORT
+    IVR_RTP_END_PORT IVR_CONTROLLER_SOCKET IVR_CARRIER_GATEWAY_PROXY IVR_PEER_CIDR)
+ESL_PORT=${IVR_ESL_LISTEN_PORT:-8021}
 
 log() { printf 'freeswitch.sh: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -30,6 +38,16 @@ usage() {
 esl_listening() { (exec 3<>"/dev/tcp/127.0.0.1/$ESL_PORT") 2>/dev/null; }
 
 pid_of() { cat "$1/run/freeswitch.pid" 2>/dev/null || true; }
+
+# The overrides the switch in $1 was started with, exported again (restart), and its event socket port.
+load_overrides() {
+    local dir=$1
+    if [[ -f $dir/overrides ]]; then
+        # shellcheck disable=SC1091
+        source "$dir/overrides"
+    fi
+    ESL_PORT=${IVR_ESL_LISTEN_PORT:-8021}
+}
 
 launch() {
     local dir=$1 password
@@ -75,6 +93,12 @@ start)
     fi
     mkdir -p "$dir"
     touch "$dir/$MARKER"
+    : >"$dir/overrides"
+    for name in "${OVERRIDES[@]}"; do
+        if [[ -n ${!name:-} ]]; then
+            printf 'export %s=%q\n' "$name" "${!name}" >>"$dir/overrides"
+        fi
+    done
     # 48 hex characters: never the factory default, never the placeholder of vars.xml.
     od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$dir/esl-password"
     launch "$dir"
@@ -82,6 +106,7 @@ start)
     ;;
 restart)
     [[ -f $dir/$MARKER ]] || die "$dir was not made by '$0 start'"
+    load_overrides "$dir"
     halt "$dir"
     launch "$dir"
     ;;

@@ -8,12 +8,16 @@
 #                        (as 'start') and is skipped, loudly, otherwise; 'skip' leaves it out;
 #                        'start' starts a throwaway FreeSWITCH on freeswitch-conf/ (the `freeswitch`
 #                        on PATH; scripts/freeswitch.sh) for the run and stops it afterwards, and the
-#                        suite also restarts it mid-call; without `freeswitch` but with a Docker engine,
+#                        suite also restarts it mid-call; with it a second one (other ports, the same configuration)
+#                        for the tests across switches (IVR_TEST_FREESWITCH_PEER); without `freeswitch` but with a Docker engine,
 #                        the suite runs it as a container of IVR_TEST_FREESWITCH_IMAGE (Testcontainers;
 #                        'container' asks for that directly); or the settings of a switch already running,
 #                        e.g. 'password=SECRET' or 'esl=127.0.0.1:8021;password=SECRET;pstn=127.0.0.1:5090'
 #                        (README: "Accepting a deployment: the real-switch suite"), which the suite
 #                        never restarts. sipp, from the Debian package sip-tester, is installed then
+#   IVR_TEST_FREESWITCH_PEER  a second switch already running, in the format of IVR_TEST_FREESWITCH, for the
+#                        tests across two switches (README: "Several switches"); unset, those are skipped, loudly,
+#                        unless this run starts the switches itself
 #   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
 #                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
 #                        (handy while another project of the solution does not build)
@@ -119,6 +123,7 @@ fi
 
 pg_dir="${IVR_PG_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ivr-pg.XXXXXX")}"
 fs_dir=""
+peer_dir=""
 results_dir="$repo_root/.testresults"
 
 # The cluster and a switch of our own must go away whatever happens below, including Ctrl-C.
@@ -135,6 +140,11 @@ cleanup() {
         cp "$fs_dir/log/freeswitch.log" "$results_dir/freeswitch.log" 2>/dev/null || true
         bash "$repo_root/scripts/freeswitch.sh" stop "$fs_dir" || log "WARNING: could not stop the FreeSWITCH in $fs_dir"
         fs_dir=""
+    fi
+    if [[ -n $peer_dir ]]; then
+        cp "$peer_dir/log/freeswitch.log" "$results_dir/freeswitch-peer.log" 2>/dev/null || true
+        bash "$repo_root/scripts/freeswitch.sh" stop "$peer_dir" || log "WARNING: could not stop the second FreeSWITCH in $peer_dir"
+        peer_dir=""
     fi
 }
 trap cleanup EXIT
@@ -153,6 +163,12 @@ if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
         # The suite restarts only a switch it owns.
         export IVR_TEST_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $fs_dir"
         log "started FreeSWITCH for this run ($(freeswitch -version 2>/dev/null | head -n 1)); its files are in $fs_dir"
+        # The second switch of the tests across switches: the same configuration on other loopback ports.
+        peer_dir="$(mktemp -d "${TMPDIR:-/tmp}/ivr-fs-peer.XXXXXX")"
+        peer_password="$(IVR_ESL_LISTEN_PORT=8022 IVR_AGENTS_SIP_PORT=5160 IVR_CARRIER_SIP_PORT=5180 IVR_PEERS_SIP_PORT=5170 \
+            IVR_RTP_START_PORT=16600 IVR_RTP_END_PORT=16799 bash scripts/freeswitch.sh start "$peer_dir" | tail -n 1)"
+        export IVR_TEST_FREESWITCH_PEER="esl=127.0.0.1:8022;agents=127.0.0.1:5160;carrier=127.0.0.1:5180;peers=127.0.0.1:5170;$peer_password"
+        log "started a second FreeSWITCH for the tests across switches; its files are in $peer_dir"
     elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
         # The suite starts the switch itself, as a container (Testcontainers), and removes it.
         export IVR_TEST_FREESWITCH=container
@@ -211,6 +227,10 @@ passed = failed = skipped = 0
 acceptance = "IvrController.Integration.Acceptance."
 # These restart the switch: they run only on a switch this run started (IVR_TEST_SWITCH_RESTART).
 restarts = acceptance + "SwitchRestartTests."
+# These need a second switch (IVR_TEST_FREESWITCH_PEER), which a deployment being accepted may not have.
+peers = acceptance + "SeveralSwitchesTests."
+peers_asked = bool(os.environ.get("IVR_TEST_FREESWITCH_PEER", "").strip())
+peer_skipped = 0
 # The opt-in load test: skipped unless IVR_TEST_LOAD asks for it, and then not the suite's business.
 load = acceptance + "AcceptanceTests.Load_"
 load_asked = bool(os.environ.get("IVR_TEST_LOAD", "").strip())
@@ -234,14 +254,16 @@ for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
             switch[0 if outcome == "Passed" else 2 if outcome == "NotExecuted" else 1] += 1
             if outcome == "NotExecuted" and result.get("testName", "").startswith(restarts):
                 restart_skipped += 1
+            if outcome == "NotExecuted" and not peers_asked and result.get("testName", "").startswith(peers):
+                peer_skipped += 1
 
 with open(test_log, encoding="utf-8", errors="replace") as log:
     reported = [line.split("Results File:", 1)[1].strip() for line in log if "Results File:" in line]
 lost = sum(n - 1 for n in collections.Counter(reported).values())
-print(passed, failed, skipped, lost, *switch, restart_skipped, load_skipped)
+print(passed, failed, skipped, lost, *switch, restart_skipped, load_skipped, peer_skipped)
 EOF
 )"
-read -r passed failed skipped lost switch_passed switch_failed switch_skipped restart_skipped load_skipped <<<"$counts"
+read -r passed failed skipped lost switch_passed switch_failed switch_skipped restart_skipped load_skipped peer_skipped <<<"$counts"
 
 log "finished in $((SECONDS - started))s; TRX files and the full log are in $results_dir"
 
@@ -256,15 +278,22 @@ elif ((lost != 0)); then
 elif ((passed + failed + skipped == 0)); then
     log "ERROR: no test ran"
     status=1
-elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} || ${IVR_TEST_FREESWITCH:-} == container ]] && ((switch_skipped != 0)); then
-    # On a switch of our own, every acceptance test must run: a skipped one did not pass.
-    log "ERROR: the suite ran on a switch it started, but $switch_skipped real-switch acceptance test(s) were skipped"
+elif [[ -n ${IVR_TEST_SWITCH_RESTART:-} ]] && ((switch_skipped != 0)); then
+    # On switches of our own, every acceptance test must run: a skipped one did not pass.
+    log "ERROR: the suite ran on switches it started, but $switch_skipped real-switch acceptance test(s) were skipped"
     status=1
-elif [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ((switch_skipped - restart_skipped != 0)); then
+elif [[ ${IVR_TEST_FREESWITCH:-} == container ]] && ((switch_skipped - peer_skipped != 0)); then
+    # A container is one switch: only the tests across two switches may be left out.
+    log "ERROR: the suite ran on a switch it started, but $((switch_skipped - peer_skipped)) real-switch acceptance test(s) were skipped"
+    status=1
+elif [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ((switch_skipped - restart_skipped - peer_skipped != 0)); then
     # Asked for the switch, a skipped acceptance test is a test that did not pass (those that would
-    # restart a deployment being accepted are the exception).
-    log "ERROR: IVR_TEST_FREESWITCH is set but $((switch_skipped - restart_skipped)) real-switch acceptance test(s) were skipped"
+    # restart a deployment being accepted, and those across switches without a second one, are the exceptions).
+    log "ERROR: IVR_TEST_FREESWITCH is set but $((switch_skipped - restart_skipped - peer_skipped)) real-switch acceptance test(s) were skipped"
     status=1
+fi
+if ((peer_skipped != 0)) && [[ -n ${IVR_TEST_FREESWITCH:-} ]]; then
+    echo "NOTE: IVR_TEST_FREESWITCH_PEER is not set: the $peer_skipped real-switch test(s) across two switches were SKIPPED (README \"Several switches\")"
 fi
 if ((fuzz_status != 0)); then
     log "ERROR: the fuzz run (IVR_TEST_AFL) found a crash or a hang, or could not run (exit status $fuzz_status); see above"

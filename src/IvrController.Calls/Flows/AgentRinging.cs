@@ -24,6 +24,7 @@ public static class AgentRinging
         TimeSpan ringTimeout,
         Guid callId,
         FlowOptions options,
+        IAgentLocator? locator,
         CancellationToken cancellationToken)
     {
         if (agentIds.Count == 0)
@@ -36,8 +37,9 @@ public static class AgentRinging
         customer.SetWithNext([new(ChannelVariables.HangupAfterBridge, "false"), new(ChannelVariables.ContinueOnFail, "true")]);
 
         string shown = DialSafe(display.Text) ?? NumberMask.MaskRaw(display.Text);
-        // Simultaneous ring: the first agent to answer takes the call.
-        var target = new DialString([.. agentIds.Select(id => $"user/{id}@{options.AgentDomain}")])
+        // Simultaneous ring: the first agent to answer takes the call, on this switch or through the peer route to theirs.
+        string? callSwitch = customer.SwitchCore;
+        var target = new DialString([.. agentIds.Select(id => AgentEndpoint.For(id, locator?.PeerSwitchOf(id, callSwitch), options))])
             .With(ChannelVariables.OriginationCallerIdNumber, shown)
             .With(ChannelVariables.OriginationCallerIdName, shown)
             .With(ChannelVariables.LegTimeout, ((int)Math.Ceiling(ringTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture))

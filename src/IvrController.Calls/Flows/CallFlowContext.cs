@@ -36,6 +36,9 @@ public sealed record CallFlowContext(
     /// </summary>
     public SharedCallerNumbers? SharedNumbers { get; init; }
 
+    /// <summary>Which switch an agent is rung on, when the controller serves several; null: always the call's own.</summary>
+    public IAgentLocator? Locator { get; init; }
+
     /// <summary>What /metrics shows about calls; the flows and the dispatcher record into it as calls go.</summary>
     public CallMetrics Metrics { get; init; } = new();
 }

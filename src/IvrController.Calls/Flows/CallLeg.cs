@@ -1,3 +1,4 @@
+using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Outbound;
 
@@ -15,6 +16,9 @@ public sealed class CallLeg(OutboundSession session)
 
     /// <summary>The channel's UUID, which is also the call's id in the call log.</summary>
     public Guid CallId => Guid.TryParse(Session.UniqueId, out Guid id) ? id : throw new InvalidOperationException("The channel has no UUID.");
+
+    /// <summary>The core UUID of the switch that handed the leg over: which of several switches the call is on.</summary>
+    public string? SwitchCore => Channel.GetHeader(HeaderNames.CoreUuid);
 
     public string? Variable(string name) => Channel.GetVariable(name);
 

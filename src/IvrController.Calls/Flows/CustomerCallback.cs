@@ -89,7 +89,7 @@ public sealed class CustomerCallback(CallFlowContext context)
 
         string agentId = plan.Decision.AgentId!;
         AgentRinging.Result rung = await AgentRinging.RingAsync(
-            customer, [agentId], plan.AgentSees, plan.Decision.RingTimeout ?? rules.Settings.Callback.RingTimeout, callId, context.Options, cancellationToken).ConfigureAwait(false);
+            customer, [agentId], plan.AgentSees, plan.Decision.RingTimeout ?? rules.Settings.Callback.RingTimeout, callId, context.Options, context.Locator, cancellationToken).ConfigureAwait(false);
         if (rung.Answered)
         {
             await new AfterAgentConversation(context).FinishAsync(customer, rules, agentId, customerE164, cancellationToken).ConfigureAwait(false);

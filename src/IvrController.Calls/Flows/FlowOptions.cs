@@ -11,6 +11,12 @@ public sealed class FlowOptions
     /// <summary>The directory domain agents register in (vars.xml: domain); agents are dialled as user/ID@domain.</summary>
     public string AgentDomain { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// The sofia profile that carries calls between switches (freeswitch-conf: <c>peers</c>): an agent registered on
+    /// another switch than the call's is rung as <c>sofia/&lt;PeerProfile&gt;/ID@&lt;that switch's PeerAddress&gt;</c>.
+    /// </summary>
+    public string PeerProfile { get; set; } = "peers";
+
     /// <summary>Where transfer_after_bridge sends a customer when the agent hangs up first (dialplan/controller.xml).</summary>
     public string SurveyTransfer { get; set; } = "survey:XML:controller";
 
@@ -48,6 +54,11 @@ public sealed class FlowOptions
         if (string.IsNullOrWhiteSpace(AgentDomain) || AgentDomain.AsSpan().IndexOfAny(DialStringSeparators) >= 0)
         {
             yield return "Flows:AgentDomain must be a domain without '/', '@', '|', spaces, commas or brackets.";
+        }
+
+        if (string.IsNullOrWhiteSpace(PeerProfile) || PeerProfile.AsSpan().IndexOfAny(DialStringSeparators) >= 0)
+        {
+            yield return "Flows:PeerProfile must be a sofia profile name without '/', '@', '|', spaces, commas or brackets.";
         }
 
         if (SurveyTransfer.Split(':').Length != 3 || SurveyTransfer.Replace(":", "", StringComparison.Ordinal).AsSpan().IndexOfAny(DialStringSeparators) >= 0)

@@ -90,7 +90,7 @@ public sealed class IvrCall(CallFlowContext context)
             ? await AgentDisplay.ForAgentAsync(customer, rules.Settings.NumberProtection, context.CustomerIds, cancellationToken).ConfigureAwait(false)
             : new AgentDisplayResult(NumberMask.MaskRaw(customerE164), AgentDisplaySource.Mask, "the caller's number does not normalise");
         AgentRinging.Result rung = await AgentRinging.RingAsync(
-            caller, available, display, context.Options.SkillGroupRingTimeout, callId, context.Options, cancellationToken).ConfigureAwait(false);
+            caller, available, display, context.Options.SkillGroupRingTimeout, callId, context.Options, context.Locator, cancellationToken).ConfigureAwait(false);
         if (!rung.Answered)
         {
             _logger.LogInformation("Call {CallId}: {Target} did not answer ({Disposition}); busy prompt", callId, action, rung.Disposition);

@@ -278,6 +278,7 @@ public static class ConsoleWords
     public static readonly Word LiveStale = new("无法刷新（会话已过期或控制器无响应），显示的是旧数据。", "Cannot refresh (session expired or the controller does not answer): what you see is old.");
     public static readonly Word ConnectionsSection = new("连接", "Connections");
     public static readonly Word SwitchLink = new("交换机（事件套接字）", "Switch (event socket)");
+    public static readonly Word SwitchColumn = new("注册于交换机", "Registered on switch");
     public static readonly Word DatabaseLink = new("数据库", "Database");
     public static readonly Word LinkUp = new("已连接", "connected");
     public static readonly Word NotConnected = new("未连接", "not connected");

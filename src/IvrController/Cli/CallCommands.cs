@@ -25,7 +25,7 @@ public static class CallCommands
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             ControllerSettings settings = ControllerHost.LoadSettings([.. parse.UnmatchedTokens]);
-            string[] problems = settings.Esl.Validate().Concat(settings.Flows.Validate()).ToArray();
+            string[] problems = settings.SwitchProblems().Concat(settings.Flows.Validate()).ToArray();
             if (problems.Length > 0)
             {
                 throw new CliException(string.Join(" ", problems));

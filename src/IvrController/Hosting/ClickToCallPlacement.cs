@@ -1,5 +1,6 @@
 using IvrController.Esl.Connection;
 using IvrController.Esl.Inbound;
+using IvrController.Esl.Messages;
 using IvrController.Flows;
 using IvrController.Routing;
 using IvrController.Rules.Protection;
@@ -31,14 +32,16 @@ public static class ClickToCallPlacement
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        await using var client = new InboundClient(settings.Esl, loggerFactory.CreateLogger<InboundClient>());
+        SwitchSettings agentSwitch = await SwitchOfAgentAsync(settings, rules, agentId, loggerFactory, cancellationToken).ConfigureAwait(false);
+        await using var client = new InboundClient(agentSwitch.EventSocket(settings.Esl), loggerFactory.CreateLogger<InboundClient>());
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is EslConnectionException or EslAuthenticationException)
         {
-            throw new RoutingException($"cannot use the switch's event socket at {settings.Esl.Host}:{settings.Esl.Port}: {e.Message}", e);
+            string which = settings.Switches.Count > 0 ? $"switch {agentSwitch.Name}'s" : "the switch's";
+            throw new RoutingException($"cannot use {which} event socket at {agentSwitch.Host}:{agentSwitch.Port}: {e.Message}", e);
         }
 
         connected?.Invoke();
@@ -53,5 +56,44 @@ public static class ClickToCallPlacement
         return customerLeg.Reached
             ? $"Connected: {customerLeg.Detail} (agent leg {report.AgentLegUuid})."
             : throw new RoutingException($"{customerLeg.Detail} (agent leg {report.AgentLegUuid}).");
+    }
+
+    /// <summary>
+    /// The switch to ring the agent on: the only one; of several, the first (in settings order) whose
+    /// <c>sofia_contact</c> knows the agent's phone, a switch that does not answer being passed over. When none
+    /// does, the first: its answer (USER_NOT_REGISTERED) is what the agent's leg then reports.
+    /// </summary>
+    public static async Task<SwitchSettings> SwitchOfAgentAsync(
+        ControllerSettings settings, RuleSnapshot rules, string agentId, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rules);
+        IReadOnlyList<SwitchSettings> switches = settings.SwitchList();
+        // Only a known agent's id goes into a command; an unknown one is refused by the plan on the first switch.
+        if (switches.Count == 1 || !rules.TryGetAgent(agentId, out _))
+        {
+            return switches[0];
+        }
+
+        ILogger logger = loggerFactory.CreateLogger(typeof(ClickToCallPlacement));
+        foreach (SwitchSettings candidate in switches)
+        {
+            try
+            {
+                await using var client = new InboundClient(candidate.EventSocket(settings.Esl), loggerFactory.CreateLogger<InboundClient>());
+                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                ApiResponse contact = await client.ApiAsync($"sofia_contact {agentId}@{settings.Flows.AgentDomain}", null, cancellationToken).ConfigureAwait(false);
+                if (!contact.Body.TrimStart().StartsWith("error/", StringComparison.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+            catch (Exception e) when (e is EslConnectionException or EslAuthenticationException or TimeoutException)
+            {
+                logger.LogWarning("Switch {Switch} could not say whether agent {Agent} is registered there ({Reason}); asking the next", candidate.Name, agentId, e.Message);
+            }
+        }
+
+        return switches[0];
     }
 }

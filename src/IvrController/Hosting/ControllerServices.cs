@@ -9,6 +9,7 @@ using IvrController.Presence;
 using IvrController.Rules.Callback;
 using IvrController.Rules.Protection;
 using IvrController.Store.Calls;
+using IvrController.Switches;
 using IvrController.Store.Calls.Journal;
 using IvrController.Store.Cluster;
 using IvrController.Store.Changes;
@@ -93,14 +94,33 @@ public static class ControllerServices
         return services;
     }
 
-    /// <summary>The switch's event socket (api, events) and presence built from it.</summary>
+    /// <summary>
+    /// The switches' event sockets (api, events) and presence built from each; <see cref="SwitchFleet"/> answers for
+    /// them together. <see cref="InboundClient"/> and <see cref="PresenceTracker"/> alone are the first switch's.
+    /// </summary>
     public static IServiceCollection AddSwitch(this IServiceCollection services, ControllerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton(sp => new InboundClient(settings.Esl, sp.GetRequiredService<ILogger<InboundClient>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PresenceTracker(
-            sp.GetRequiredService<InboundClient>(), settings.Presence, sp.GetRequiredService<ILogger<PresenceTracker>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAgentPresence>(sp => new SwitchPresence(sp.GetRequiredService<PresenceTracker>()));
+        services.AddSingleton(sp =>
+        {
+            IReadOnlyList<SwitchSettings> list = settings.SwitchList();
+            ILoggerFactory logs = sp.GetRequiredService<ILoggerFactory>();
+            TimeProvider time = sp.GetRequiredService<TimeProvider>();
+            var switches = new List<FleetSwitch>(list.Count);
+            foreach (SwitchSettings entry in list)
+            {
+                // One switch logs as it always did; several say which switch a line is about.
+                ILogger<T> Log<T>() => list.Count > 1 ? new SwitchLogger<T>(logs, entry.Name) : logs.CreateLogger<T>();
+                var client = new InboundClient(entry.EventSocket(settings.Esl), Log<InboundClient>(), time);
+                var tracker = new PresenceTracker(client, settings.Presence, Log<PresenceTracker>(), time);
+                switches.Add(new FleetSwitch(entry.Name, entry.PeerAddress, client, tracker, logs.CreateLogger<FleetSwitch>()));
+            }
+
+            return new SwitchFleet(switches);
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<SwitchFleet>().Switches[0].Client);
+        services.AddSingleton(sp => sp.GetRequiredService<SwitchFleet>().Switches[0].Presence);
+        services.AddSingleton<IAgentPresence>(sp => sp.GetRequiredService<SwitchFleet>());
         return services;
     }
 
@@ -129,6 +149,7 @@ public static class ControllerServices
             {
                 // One controller counts exactly on its own; several ask the database (Cluster:Enabled).
                 SharedNumbers = settings.Cluster.Enabled ? sp.GetRequiredService<SharedCallerNumbers>() : null,
+                Locator = sp.GetRequiredService<SwitchFleet>(),
             };
         });
         services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));
@@ -155,8 +176,8 @@ public static class ControllerServices
         }
 
         services.AddSingleton(sp => new UnfinishedCalls(
-            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<InboundClient>(),
-            sp.GetRequiredService<PresenceTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
+            sp.GetRequiredService<CallLog>(), sp.GetRequiredService<ICallRecorder>(), sp.GetRequiredService<SwitchFleet>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UnfinishedCalls>>()));
         services.AddHostedService(sp => sp.GetRequiredService<UnfinishedCalls>());
         return services;
     }
@@ -174,14 +195,14 @@ public static class ControllerServices
         }
 
         services.AddSingleton<IControllerStatus>(sp => new ControllerStatus(
-            sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
+            sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<SwitchFleet>(), sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>()));
         services.AddSingleton(sp => new ConsoleParts(
             sp.GetRequiredService<IControllerStatus>(),
             new ConsoleExplainer(
                 sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<CallbackLookup>(), sp.GetRequiredService<ICustomerIdLookup>(),
                 sp.GetRequiredService<IAgentPresence>(), sp.GetRequiredService<LiveCallerNumberUsage>(), sp.GetRequiredService<TimeProvider>()),
             new ConsoleLiveView(
-                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<InboundClient>(), sp.GetRequiredService<PresenceTracker>(),
+                sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<SwitchFleet>(),
                 sp.GetRequiredService<CallDispatcher>(), sp.GetRequiredService<CallRecordJournal>(), sp.GetRequiredService<TimeProvider>()),
             new ConsoleClickToCall(settings, sp.GetRequiredService<LiveRules>(), sp.GetRequiredService<ICustomerIdLookup>(), sp.GetRequiredService<ILoggerFactory>()),
             settings.Day()));

@@ -21,8 +21,11 @@ public sealed class ControllerSettings
 {
     public DatabaseSettings Database { get; set; } = new();
 
-    /// <summary>The inbound event socket (api, bgapi, events) of the switch.</summary>
+    /// <summary>The inbound event socket (api, bgapi, events) of the switch; with <see cref="Switches"/>, what every switch shares (timeouts, the default password).</summary>
     public InboundClientOptions Esl { get; set; } = new();
+
+    /// <summary>Several switches (<c>Switches:N:Name</c>, <c>Host</c>, <c>Port</c>, <c>Password</c>, <c>PeerAddress</c>); empty: the one of <c>Esl:*</c>.</summary>
+    public List<SwitchSettings> Switches { get; set; } = [];
 
     /// <summary>Where the switch's <c>socket</c> application connects to us.</summary>
     public OutboundServerOptions Outbound { get; set; } = new();
@@ -55,6 +58,14 @@ public sealed class ControllerSettings
     /// <summary>The call centre's day in <see cref="DayTimeZone"/>: what the controller and <c>ivrctl explain</c> count as today.</summary>
     public CallCentreDay Day() => new(TimeZoneInfo.FindSystemTimeZoneById(DayTimeZone));
 
+    /// <summary>Every switch the controller serves, in order: <see cref="Switches"/>, or the one of <c>Esl:*</c> named "default".</summary>
+    public IReadOnlyList<SwitchSettings> SwitchList() => Switches.Count > 0
+        ? Switches
+        : [new SwitchSettings { Name = SwitchSettings.DefaultName, Host = Esl.Host, Port = Esl.Port, Password = Esl.Password }];
+
+    /// <summary>The switches' problems: <c>Esl:*</c>'s own for a single switch, each entry's (named) for a list.</summary>
+    public IEnumerable<string> SwitchProblems() => Switches.Count > 0 ? SwitchSettings.Problems(Switches, Esl) : Esl.Validate();
+
     /// <summary>Every problem, each one line an operator can act on; empty when the controller can start.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -75,7 +86,7 @@ public sealed class ControllerSettings
             }
         }
 
-        problems.AddRange(Esl.Validate());
+        problems.AddRange(SwitchProblems());
         problems.AddRange(Outbound.Validate());
         problems.AddRange(Flows.Validate());
         if (CustomerIdLookup.BaseUrl is not null)

@@ -5,6 +5,7 @@ using IvrController.Esl.Messages;
 using IvrController.Flows;
 using IvrController.Presence;
 using IvrController.Store.Calls;
+using IvrController.Switches;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,13 +20,14 @@ namespace IvrController.Hosting;
 /// watched until its agent leg hangs up, and recorded then with the bridge's disposition.
 /// The hangup normally arrives as a presence change; because <c>show channels</c> lags the switch,
 /// presence can miss a leg created just before the rebuild, so watched calls are also asked for by
-/// UUID every <see cref="WatchInterval"/> and recorded when they are gone.
+/// UUID every <see cref="WatchInterval"/> and recorded when they are gone. With several switches a
+/// call is looked for on each (it runs on its agent's), and it counts as gone only when every one
+/// answered that it does not have it.
 /// </summary>
 public sealed class UnfinishedCalls(
     CallLog callLog,
     ICallRecorder recorder,
-    InboundClient client,
-    PresenceTracker presence,
+    SwitchFleet fleet,
     TimeProvider time,
     ILogger<UnfinishedCalls> logger) : BackgroundService
 {
@@ -50,11 +52,15 @@ public sealed class UnfinishedCalls(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        presence.Reconciled += OnReconciled;
-        presence.Changed += OnChanged;
+        foreach (FleetSwitch fleetSwitch in fleet.Switches)
+        {
+            fleetSwitch.Presence.Reconciled += OnReconciled;
+            fleetSwitch.Presence.Changed += OnChanged;
+        }
+
         try
         {
-            if (presence.Presence.IsSynchronized)
+            if (fleet.Switches.Any(s => s.IsSynchronized))
             {
                 _checks.Writer.TryWrite(true);
             }
@@ -73,8 +79,12 @@ public sealed class UnfinishedCalls(
         }
         finally
         {
-            presence.Reconciled -= OnReconciled;
-            presence.Changed -= OnChanged;
+            foreach (FleetSwitch fleetSwitch in fleet.Switches)
+            {
+                fleetSwitch.Presence.Reconciled -= OnReconciled;
+                fleetSwitch.Presence.Changed -= OnChanged;
+            }
+
             logger.LogInformation("Stopped checking for calls that outlived a controller: the host is stopping");
         }
     }
@@ -112,7 +122,7 @@ public sealed class UnfinishedCalls(
                 {
                     try
                     {
-                        if (!await client.ChannelExistsAsync(uuid, cancellationToken).ConfigureAwait(false))
+                        if (await SwitchRunningAsync(uuid, cancellationToken).ConfigureAwait(false) is null)
                         {
                             await EndWatchAsync(uuid).ConfigureAwait(false);
                         }
@@ -146,7 +156,7 @@ public sealed class UnfinishedCalls(
                     continue;
                 }
 
-                if (await client.ChannelExistsAsync(uuid, cancellationToken).ConfigureAwait(false))
+                if (await SwitchRunningAsync(uuid, cancellationToken).ConfigureAwait(false) is { } client)
                 {
                     // Answered calls carry the bridge's result on the agent leg; a call still ringing has none yet.
                     ApiResponse result = await client.ApiAsync($"uuid_getvar {uuid} {ChannelVariables.OriginateDisposition}", null, cancellationToken).ConfigureAwait(false);
@@ -169,6 +179,20 @@ public sealed class UnfinishedCalls(
         }
 
         Checked?.Invoke(this, closed);
+    }
+
+    /// <summary>The event socket of the switch the call's agent leg still runs on, or null when none has it (any that cannot be asked throws).</summary>
+    private async Task<InboundClient?> SwitchRunningAsync(string uuid, CancellationToken cancellationToken)
+    {
+        foreach (FleetSwitch fleetSwitch in fleet.Switches)
+        {
+            if (await fleetSwitch.Client.ChannelExistsAsync(uuid, cancellationToken).ConfigureAwait(false))
+            {
+                return fleetSwitch.Client;
+            }
+        }
+
+        return null;
     }
 
     private async Task RecordEndAsync(Guid call, string disposition)

@@ -48,6 +48,27 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_remembered_agent_registered_on_another_switch_is_rung_through_the_peer_route_still_masked()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_peer", CalledByAgent1001, new TestPresence().Registered("1001"));
+        var locator = new OneAgentElsewhere("1001", callSwitchCore: "9b6e0d52-2f4c-4d1e-a7a4-3b1c2d3e4f50", new AgentLocation("sw1", "10.0.0.5:5070"));
+        var dispatcher = new CallDispatcher(centre.Context with { Locator = locator });
+        FlowSwitch customer = CustomerCalls()
+            .WithHeader("Core-UUID", "9b6e0d52-2f4c-4d1e-a7a4-3b1c2d3e4f50")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(2), Party.Customer));
+
+        await FlowCall.RunAsync(customer, dispatcher.HandleAsync);
+
+        Assert.Equal(
+            ("bridge", $"{{origination_caller_id_number=138****8000,origination_caller_id_name=138****8000,leg_timeout=20,ivr_call_id={customer.UniqueId}}}sofia/peers/1001@10.0.0.5:5070"),
+            customer.Executed.Single(e => e.Application == "bridge"));
+        Assert.Equal(["9b6e0d52-2f4c-4d1e-a7a4-3b1c2d3e4f50"], locator.AskedFrom);
+        Assert.Equal(
+            [$"{customer.UniqueId}|callback|1001|1001|agent_answered"],
+            await centre.RowsAsync("select call_uuid, route, remembered_agent, agent_id, outcome from inbound_calls"));
+    }
+
+    [Fact]
     public async Task Mode_2_with_the_agent_not_registered_goes_straight_to_the_ivr_of_the_dialled_number()
     {
         await using var centre = await CallCentre.CreateAsync(server, "flow_cb_offline", CalledByAgent1001, new TestPresence().NotRegistered("1001"));
@@ -257,5 +278,17 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     private sealed class FaultyPresence : IAgentPresence
     {
         public AgentOnSwitch? OnSwitch(string agentId) => throw new InvalidOperationException("presence is broken");
+    }
+
+    /// <summary>Puts one agent on another switch than the call's (the one whose core UUID is given); everyone else is local.</summary>
+    private sealed class OneAgentElsewhere(string agentId, string callSwitchCore, AgentLocation elsewhere) : IAgentLocator
+    {
+        public List<string?> AskedFrom { get; } = [];
+
+        public AgentLocation? PeerSwitchOf(string agent, string? callSwitch)
+        {
+            AskedFrom.Add(callSwitch);
+            return agent == agentId && callSwitch == callSwitchCore ? elsewhere : null;
+        }
     }
 }

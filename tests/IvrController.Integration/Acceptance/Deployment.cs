@@ -6,6 +6,7 @@ using IvrController.Integration.Sipp;
 using IvrController.Integration.Switch;
 using IvrController.Presence;
 using IvrController.Store.Snapshots;
+using IvrController.Switches;
 using IvrController.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,8 +34,15 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     private PostgresLink? _databaseLink;
     private IHost? _controller;
     private SwitchEvents? _events;
+    private SwitchEvents? _peerEvents;
 
     public SwitchUnderTest Switch { get; private set; } = null!;
+
+    /// <summary>The second switch (IVR_TEST_FREESWITCH_PEER), which the controller then serves too; null without one.</summary>
+    public SwitchUnderTest? Peer { get; private set; }
+
+    /// <summary>The suite's own event-socket connection to the second switch.</summary>
+    public SwitchEvents PeerEvents => _peerEvents ?? throw new InvalidOperationException("no second switch: IVR_TEST_FREESWITCH_PEER is not set");
 
     public string Database { get; private set; } = "";
 
@@ -97,7 +105,15 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             throw new InvalidOperationException($"cannot use the switch's event socket at {Switch.Esl} ({e.Message}); is FreeSWITCH running on freeswitch-conf/ with IVR_ESL_PASSWORD set to the password given here?", e);
         }
 
-        await CheckSwitchConfigurationAsync(starting.Token);
+        await CheckSwitchConfigurationAsync(Events, Switch, starting.Token);
+        if (SwitchUnderTest.IsPeerRequested)
+        {
+            Peer = SwitchUnderTest.PeerFromEnvironment();
+            _peerEvents = await WatchAsync(Peer, starting.Token);
+            await CheckSwitchConfigurationAsync(PeerEvents, Peer, starting.Token);
+            await CheckPeerRouteAsync(starting.Token);
+        }
+
         await StartControllerAsync(starting.Token);
     }
 
@@ -119,6 +135,11 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         if (Interlocked.Exchange(ref _events, null) is { } events)
         {
             await events.DisposeAsync();
+        }
+
+        if (Interlocked.Exchange(ref _peerEvents, null) is { } peerEvents)
+        {
+            await peerEvents.DisposeAsync();
         }
 
         if (Interlocked.Exchange(ref _postgres, null) is { } postgres)
@@ -208,10 +229,15 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     public Task<(int ExitCode, string Output, string Error)> ClickToCallAsync(string agent, string customer) =>
         DemoCallCentre.IvrctlAsync(Database, ["call", "--agent", agent, "--customer", customer, .. SwitchArguments()]);
 
-    /// <summary>Completes when the controller's presence view of <paramref name="agentId"/> satisfies <paramref name="condition"/>.</summary>
-    public async Task WaitForPresenceAsync(string agentId, Func<PresenceTracker, bool> condition, string what)
+    /// <summary>
+    /// Completes when the controller's presence view of <paramref name="agentId"/> satisfies <paramref name="condition"/>:
+    /// on the first switch, or on <paramref name="onSwitch"/> (a name of the fleet: sw1, sw2).
+    /// </summary>
+    public async Task WaitForPresenceAsync(string agentId, Func<PresenceTracker, bool> condition, string what, string? onSwitch = null)
     {
-        PresenceTracker tracker = Service<PresenceTracker>();
+        PresenceTracker tracker = onSwitch is null
+            ? Service<PresenceTracker>()
+            : Service<SwitchFleet>().Switches.Single(s => s.Name == onSwitch).Presence;
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check()
         {
@@ -241,26 +267,75 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private string[] SwitchArguments() =>
-    [
-        $"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}",
-        $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
-        $"--Flows:AgentDomain={Switch.Domain}",
-    ];
+    /// <summary>
+    /// The switches as the controller takes them: Esl:* for one (as a deployment with one switch is set up), a
+    /// Switches list of sw1 and sw2 with their peer addresses when there is a second.
+    /// </summary>
+    private string[] SwitchArguments()
+    {
+        string[] common =
+        [
+            $"--Outbound:ListenAddress={Switch.Controller.Host}", $"--Outbound:Port={Switch.Controller.Port}",
+            $"--Flows:AgentDomain={Switch.Domain}",
+        ];
+        if (Peer is null)
+        {
+            return [$"--Esl:Host={Switch.Esl.Host}", $"--Esl:Port={Switch.Esl.Port}", $"--Esl:Password={Switch.Password}", .. common];
+        }
+
+        return [.. Entry(0, "sw1", Switch), .. Entry(1, "sw2", Peer), .. common];
+
+        static string[] Entry(int index, string name, SwitchUnderTest target) =>
+        [
+            $"--Switches:{index}:Name={name}", $"--Switches:{index}:Host={target.Esl.Host}", $"--Switches:{index}:Port={target.Esl.Port}",
+            $"--Switches:{index}:Password={target.Password}", $"--Switches:{index}:PeerAddress={target.Peers}",
+        ];
+    }
+
+    private static async Task<SwitchEvents> WatchAsync(SwitchUnderTest target, CancellationToken cancellationToken)
+    {
+        var events = new SwitchEvents(new InboundClient(
+            new InboundClientOptions { Host = target.Esl.Host, Port = target.Esl.Port, Password = target.Password },
+            NullLogger<InboundClient>.Instance));
+        try
+        {
+            await events.StartAsync(cancellationToken);
+            return events;
+        }
+        catch (Exception e) when (e is Esl.Connection.EslConnectionException or EslAuthenticationException or TimeoutException)
+        {
+            await events.DisposeAsync();
+            throw new InvalidOperationException($"cannot use the second switch's event socket at {target.Esl} ({e.Message}); is it running on freeswitch-conf/ with the password given in {SwitchUnderTest.PeerVariable}?", e);
+        }
+    }
 
     /// <summary>Refuses to run against a switch whose configuration cannot give the results the tests expect.</summary>
-    private async Task CheckSwitchConfigurationAsync(CancellationToken cancellationToken)
+    private static async Task CheckSwitchConfigurationAsync(SwitchEvents events, SwitchUnderTest target, CancellationToken cancellationToken)
     {
         var replies = new List<string>();
         foreach (string command in SwitchConfiguration.Commands)
         {
-            replies.Add(await Events.ApiAsync(command, cancellationToken));
+            replies.Add(await events.ApiAsync(command, cancellationToken));
         }
 
-        IReadOnlyList<string> problems = new SwitchConfiguration(replies[0], replies[1], replies[2], replies[3], replies[4]).Problems(Switch);
+        IReadOnlyList<string> problems = new SwitchConfiguration(replies[0], replies[1], replies[2], replies[3], replies[4]).Problems(target);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"The switch at {Switch.Esl} is not set up as the suite needs:{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", problems)}");
+            throw new InvalidOperationException($"The switch at {target.Esl} is not set up as the suite needs:{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", problems)}");
+        }
+    }
+
+    /// <summary>Both switches run the peers profile where the other one's settings say it is.</summary>
+    private async Task CheckPeerRouteAsync(CancellationToken cancellationToken)
+    {
+        foreach ((SwitchEvents events, SwitchUnderTest target) in new[] { (Events, Switch), (PeerEvents, Peer!) })
+        {
+            string status = await events.ApiAsync("sofia status profile peers", cancellationToken);
+            if (status.Contains("Invalid Profile", StringComparison.OrdinalIgnoreCase) || !status.Contains($":{target.Peers.Port}", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"The switch at {target.Esl} has no peers profile on port {target.Peers.Port} (freeswitch-conf/sip_profiles/peers.xml, IVR_PEERS_SIP_PORT): {status.Trim()}");
+            }
         }
     }
 
@@ -288,26 +363,45 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
                 $"the suite's controller cannot listen on {Switch.Controller}: something already does (a controller started by scripts/run.sh?). Stop it: the suite runs its own.", e);
         }
 
-        // Callbacks ask presence whether the agent is registered: it must have seen the switch first.
-        PresenceTracker tracker = Service<PresenceTracker>();
+        // Callbacks ask presence whether the agent is registered: it must have seen every switch first, and with two
+        // it must know each one's core UUID, which tells their calls apart.
+        foreach (FleetSwitch fleetSwitch in Service<SwitchFleet>().Switches)
+        {
+            await WaitUntilKnownAsync(fleetSwitch, Peer is not null, cancellationToken);
+        }
+    }
+
+    private async Task WaitUntilKnownAsync(FleetSwitch fleetSwitch, bool needsCore, CancellationToken cancellationToken)
+    {
         var synchronized = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var coreKnown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         EventHandler<PresenceReconciliation> reconciled = (_, _) => synchronized.TrySetResult();
-        tracker.Reconciled += reconciled;
+        EventHandler<string> coreRead = (_, _) => coreKnown.TrySetResult();
+        fleetSwitch.Presence.Reconciled += reconciled;
+        fleetSwitch.CoreUuidRead += coreRead;
         try
         {
-            if (!tracker.Presence.IsSynchronized)
+            if (fleetSwitch.IsSynchronized)
             {
-                await synchronized.Task.WaitAsync(StartTimeout, cancellationToken);
+                synchronized.TrySetResult();
             }
+
+            if (!needsCore || fleetSwitch.CoreUuid is not null)
+            {
+                coreKnown.TrySetResult();
+            }
+
+            await Task.WhenAll(synchronized.Task, coreKnown.Task).WaitAsync(StartTimeout, cancellationToken);
         }
         catch (TimeoutException)
         {
             throw new InvalidOperationException(
-                $"the controller did not build its presence view from the switch within {StartTimeout.TotalSeconds:0} s; its log:{Environment.NewLine}{string.Join(Environment.NewLine, Log.Entries.Since(0))}");
+                $"the controller did not build its view of switch {fleetSwitch.Name} within {StartTimeout.TotalSeconds:0} s; its log:{Environment.NewLine}{string.Join(Environment.NewLine, Log.Entries.Since(0))}");
         }
         finally
         {
-            tracker.Reconciled -= reconciled;
+            fleetSwitch.Presence.Reconciled -= reconciled;
+            fleetSwitch.CoreUuidRead -= coreRead;
         }
     }
 }

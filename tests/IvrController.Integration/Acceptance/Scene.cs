@@ -15,10 +15,11 @@ public sealed class Scene : IAsyncDisposable
 {
     private readonly List<SippProcess> _processes = [];
     private readonly List<SippResult> _results = [];
-    private readonly List<(string Agent, int Port)> _registrations = [];
+    private readonly List<(Phones Phones, string Agent, int Port)> _registrations = [];
     private readonly List<string> _agentsToReactivate = [];
     private readonly int _logStart;
     private readonly int _eventStart;
+    private readonly int _peerEventStart;
 
     public Scene(Deployment deployment, string name)
     {
@@ -29,11 +30,19 @@ public sealed class Scene : IAsyncDisposable
         StartedAt = DateTimeOffset.UtcNow;
         _logStart = deployment.Log.Entries.Count;
         _eventStart = deployment.Events.Journal.Count;
+        if (deployment.Peer is { } peer)
+        {
+            PeerPhones = new Phones(peer);
+            _peerEventStart = deployment.PeerEvents.Journal.Count;
+        }
     }
 
     public Deployment Deployment { get; }
 
     public Phones Phones { get; }
+
+    /// <summary>The phones addressed at the second switch; null without one.</summary>
+    public Phones? PeerPhones { get; }
 
     public string LogDirectory { get; }
 
@@ -42,6 +51,9 @@ public sealed class Scene : IAsyncDisposable
     public IReadOnlyList<ControllerLogEntry> ControllerLog => Deployment.Log.Entries.Since(_logStart);
 
     public IReadOnlyList<SwitchEvent> SwitchEvents => Deployment.Events.Journal.Since(_eventStart);
+
+    /// <summary>The second switch's events since the scene began; empty without one.</summary>
+    public IReadOnlyList<SwitchEvent> PeerSwitchEvents => Deployment.Peer is null ? [] : Deployment.PeerEvents.Journal.Since(_peerEventStart);
 
     /// <summary>Runs one test's scene; on failure the test output gets every log of it.</summary>
     public static async Task PlayAsync(Deployment deployment, ITestOutputHelper output, Func<Scene, Task> test, string name)
@@ -85,8 +97,17 @@ public sealed class Scene : IAsyncDisposable
     public async Task RegisterAsync(string agent, string password, int port)
     {
         await SucceedsAsync(await StartAsync(Phones.AgentRegistration(agent, password, port, register: true)));
-        _registrations.Add((agent, port));
+        _registrations.Add((Phones, agent, port));
         await Deployment.WaitForPresenceAsync(agent, t => t.IsRegistered(agent), "registered");
+    }
+
+    /// <summary>Registers the agent's phone on the second switch (sw2 of the controller) and waits until the controller knows.</summary>
+    public async Task RegisterOnPeerAsync(string agent, string password, int port)
+    {
+        Phones phones = PeerPhones ?? throw new InvalidOperationException("no second switch: IVR_TEST_FREESWITCH_PEER is not set");
+        await SucceedsAsync(await StartAsync(phones.AgentRegistration(agent, password, port, register: true)));
+        _registrations.Add((phones, agent, port));
+        await Deployment.WaitForPresenceAsync(agent, t => t.IsRegistered(agent), "registered on the second switch", onSwitch: "sw2");
     }
 
     /// <summary>Makes sure the agent's phone is not registered (from a previous run, say) and that the controller knows.</summary>
@@ -130,6 +151,9 @@ public sealed class Scene : IAsyncDisposable
     public Task<SwitchEvent> SwitchSendsAsync(Func<SwitchEvent, bool> match, string what, TimeSpan? timeout = null) =>
         Deployment.Events.Journal.WaitForAsync(_eventStart, match, timeout ?? TimeSpan.FromSeconds(60), what);
 
+    public Task<SwitchEvent> PeerSwitchSendsAsync(Func<SwitchEvent, bool> match, string what, TimeSpan? timeout = null) =>
+        Deployment.PeerEvents.Journal.WaitForAsync(_peerEventStart, match, timeout ?? TimeSpan.FromSeconds(60), what);
+
     /// <summary>Everything a failing test needs: every phone's logs, the controller's log and the switch's events.</summary>
     public string Report()
     {
@@ -158,6 +182,15 @@ public sealed class Scene : IAsyncDisposable
             text.AppendLine(switchEvent.ToString());
         }
 
+        if (Deployment.Peer is not null)
+        {
+            text.AppendLine("======== second switch's events:");
+            foreach (SwitchEvent switchEvent in PeerSwitchEvents.Where(e => e.Name != "HEARTBEAT"))
+            {
+                text.AppendLine(switchEvent.ToString());
+            }
+        }
+
         return text.ToString();
     }
 
@@ -168,10 +201,10 @@ public sealed class Scene : IAsyncDisposable
             await process.DisposeAsync();
         }
 
-        foreach ((string agent, int port) in _registrations)
+        foreach ((Phones phones, string agent, int port) in _registrations)
         {
             await using SippProcess unregister = SippProcess.Start(
-                Phones.AgentRegistration(agent, DemoCallCentre.AgentPassword, port, register: false), Deployment.ScenarioDirectory, LogDirectory);
+                phones.AgentRegistration(agent, DemoCallCentre.AgentPassword, port, register: false), Deployment.ScenarioDirectory, LogDirectory);
             await unregister.Completion;
         }
 

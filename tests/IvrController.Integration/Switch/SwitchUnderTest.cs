@@ -4,8 +4,9 @@ namespace IvrController.Integration.Switch;
 
 /// <summary>
 /// The FreeSWITCH the acceptance suite drives, from <c>IVR_TEST_FREESWITCH</c>:
-/// <c>esl=127.0.0.1:8021;password=SECRET;agents=127.0.0.1:5060;carrier=127.0.0.1:5080;pstn=127.0.0.1:5090;controller=127.0.0.1:8084;domain=127.0.0.1</c>.
-/// Only the password has no default; the defaults are those of freeswitch-conf/vars.xml.
+/// <c>esl=127.0.0.1:8021;password=SECRET;agents=127.0.0.1:5060;carrier=127.0.0.1:5080;pstn=127.0.0.1:5090;controller=127.0.0.1:8084;domain=127.0.0.1;peers=127.0.0.1:5070</c>.
+/// Only the password has no default; the defaults are those of freeswitch-conf/vars.xml. A second switch of the same
+/// call centre, for the tests across switches, is named the same way in <c>IVR_TEST_FREESWITCH_PEER</c>.
 /// </summary>
 public sealed record SwitchUnderTest(
     HostPort Esl,
@@ -14,13 +15,17 @@ public sealed record SwitchUnderTest(
     HostPort Carrier,
     HostPort Pstn,
     HostPort Controller,
-    string Domain)
+    string Domain,
+    HostPort Peers)
 {
     public const string EnvironmentVariable = "IVR_TEST_FREESWITCH";
 
+    /// <summary>The second switch of the tests across switches (same format); unset, those tests are skipped.</summary>
+    public const string PeerVariable = "IVR_TEST_FREESWITCH_PEER";
+
     public const string FormatHelp =
         $"Format: {EnvironmentVariable}='esl=127.0.0.1:8021;password=SECRET;agents=127.0.0.1:5060;carrier=127.0.0.1:5080;" +
-        "pstn=127.0.0.1:5090;controller=127.0.0.1:8084;domain=127.0.0.1' (only password is required; the others default to " +
+        "pstn=127.0.0.1:5090;controller=127.0.0.1:8084;domain=127.0.0.1;peers=127.0.0.1:5070' (only password is required; the others default to " +
         "the values shown, which are those of freeswitch-conf/vars.xml). See README: \"Accepting a deployment: the real-switch suite\".";
 
     /// <summary>What every acceptance test says when it is skipped: it did not run, and how to make it run.</summary>
@@ -29,7 +34,13 @@ public sealed record SwitchUnderTest(
         "Install FreeSWITCH (scripts/test.sh then starts one on freeswitch-conf/ by itself), or start one on freeswitch-conf/ and set " +
         $"{EnvironmentVariable}='password=<the switch's IVR_ESL_PASSWORD>' (README: \"Accepting a deployment: the real-switch suite\").";
 
-    private static readonly string[] Keys = ["esl", "password", "agents", "carrier", "pstn", "controller", "domain"];
+    /// <summary>What a test across switches says when it is skipped for want of the second switch.</summary>
+    public const string NoPeerSkipReason =
+        $"NOT RUN - NO SECOND SWITCH: {PeerVariable} is not set, so this test across two switches was SKIPPED, not passed. " +
+        $"scripts/test.sh with {EnvironmentVariable}=start starts both switches by itself; for switches already running, set {PeerVariable} " +
+        $"to the second one's settings in the format of {EnvironmentVariable} (README: \"Several switches\").";
+
+    private static readonly string[] Keys = ["esl", "password", "agents", "carrier", "pstn", "controller", "domain", "peers"];
     private static readonly System.Buffers.SearchValues<char> NotInDomain = System.Buffers.SearchValues.Create("/@:;, <>\"");
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\r\n");
 
@@ -39,6 +50,13 @@ public sealed record SwitchUnderTest(
     /// <summary>The switch named in the environment; throws <see cref="SwitchSettingsException"/> when the value is wrong.</summary>
     public static SwitchUnderTest FromEnvironment() =>
         Parse(Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "");
+
+    /// <summary>Whether a second switch is named for the tests across switches.</summary>
+    public static bool IsPeerRequested => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PeerVariable));
+
+    /// <summary>The second switch named in the environment; throws <see cref="SwitchSettingsException"/> when the value is wrong.</summary>
+    public static SwitchUnderTest PeerFromEnvironment() =>
+        Parse(Environment.GetEnvironmentVariable(PeerVariable) ?? "");
 
     /// <summary>Parses the variable's value; throws <see cref="SwitchSettingsException"/> listing every problem.</summary>
     public static SwitchUnderTest Parse(string text)
@@ -88,6 +106,7 @@ public sealed record SwitchUnderTest(
         HostPort carrier = Address("carrier", "127.0.0.1:5080");
         HostPort pstn = Address("pstn", "127.0.0.1:5090");
         HostPort controller = Address("controller", "127.0.0.1:8084");
+        HostPort peers = Address("peers", "127.0.0.1:5070");
         string domain = values.GetValueOrDefault("domain", "127.0.0.1");
         if (domain.Length == 0 || domain.AsSpan().IndexOfAny(NotInDomain) >= 0)
         {
@@ -109,7 +128,7 @@ public sealed record SwitchUnderTest(
             throw new SwitchSettingsException(problems);
         }
 
-        return new SwitchUnderTest(esl, password, agents, carrier, pstn, controller, domain);
+        return new SwitchUnderTest(esl, password, agents, carrier, pstn, controller, domain, peers);
 
         HostPort Address(string key, string fallback)
         {
@@ -126,5 +145,5 @@ public sealed record SwitchUnderTest(
 
     /// <summary>For logs: everything but the password.</summary>
     public override string ToString() =>
-        $"esl={Esl};password=(hidden);agents={Agents};carrier={Carrier};pstn={Pstn};controller={Controller};domain={Domain}";
+        $"esl={Esl};password=(hidden);agents={Agents};carrier={Carrier};pstn={Pstn};controller={Controller};domain={Domain};peers={Peers}";
 }

@@ -11,14 +11,14 @@ public sealed class SwitchUnderTestTests
 
         Assert.Equal(new SwitchUnderTest(
             new HostPort("127.0.0.1", 8021), "s3cret-for-tests", new HostPort("127.0.0.1", 5060), new HostPort("127.0.0.1", 5080),
-            new HostPort("127.0.0.1", 5090), new HostPort("127.0.0.1", 8084), "127.0.0.1"), target);
+            new HostPort("127.0.0.1", 5090), new HostPort("127.0.0.1", 8084), "127.0.0.1", new HostPort("127.0.0.1", 5070)), target);
     }
 
     [Fact]
     public void Every_key_can_be_given_in_any_order_with_spaces_and_a_trailing_semicolon()
     {
         SwitchUnderTest target = SwitchUnderTest.Parse(
-            " domain = pbx.example ; controller=10.0.0.9:9084;pstn=10.0.0.9:6090; carrier=10.0.0.5:6080;agents=10.0.0.5:6060;password=p;esl=10.0.0.5:9021; ");
+            " domain = pbx.example ; controller=10.0.0.9:9084;pstn=10.0.0.9:6090; carrier=10.0.0.5:6080;agents=10.0.0.5:6060;password=p;esl=10.0.0.5:9021;peers=10.0.0.5:6070; ");
 
         Assert.Equal(new HostPort("10.0.0.5", 9021), target.Esl);
         Assert.Equal(new HostPort("10.0.0.5", 6060), target.Agents);
@@ -27,6 +27,7 @@ public sealed class SwitchUnderTestTests
         Assert.Equal(new HostPort("10.0.0.9", 9084), target.Controller);
         Assert.Equal("pbx.example", target.Domain);
         Assert.Equal("p", target.Password);
+        Assert.Equal(new HostPort("10.0.0.5", 6070), target.Peers);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class SwitchUnderTestTests
 
         Assert.Equal(
         [
-            "unknown key 'pasword' (known: esl, password, agents, carrier, pstn, controller, domain)",
+            "unknown key 'pasword' (known: esl, password, agents, carrier, pstn, controller, domain, peers)",
             "'password' is given twice",
             "'carrier' is not key=value",
             "esl: '127.0.0.1' is not host:port",

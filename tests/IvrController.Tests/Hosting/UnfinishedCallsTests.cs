@@ -3,6 +3,7 @@ using IvrController.Flows;
 using IvrController.Hosting;
 using IvrController.Presence;
 using IvrController.Store.Calls;
+using IvrController.Switches;
 using IvrController.Tests.Cli;
 using IvrController.Tests.Presence.Support;
 using IvrController.TestSupport;
@@ -45,7 +46,8 @@ public sealed class UnfinishedCallsTests(PostgresServer postgres) : IAsyncDispos
 
         var client = new InboundClient(new InboundClientOptions { Port = _switch.Port, Password = "watch-test-secret" }, NullLogger<InboundClient>.Instance);
         var presence = new PresenceTracker(client, new PresenceOptions(), NullLogger<PresenceTracker>.Instance, _time);
-        var unfinished = new UnfinishedCalls(callLog, new CallLogRecorder(callLog), client, presence, _time, NullLogger<UnfinishedCalls>.Instance);
+        var fleet = new SwitchFleet([new FleetSwitch(SwitchSettings.DefaultName, null, client, presence, NullLogger<FleetSwitch>.Instance)]);
+        var unfinished = new UnfinishedCalls(callLog, new CallLogRecorder(callLog), fleet, _time, NullLogger<UnfinishedCalls>.Instance);
         var checks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         unfinished.Checked += (_, _) => checks.TrySetResult();
 
