@@ -91,30 +91,59 @@ public sealed partial class AcceptanceTests
         }
     }
 
-    /// <summary>CPU time of every process named freeswitch on this machine (the switch under test), from /proc.</summary>
-    private static TimeSpan SwitchProcessorTime()
+    /// <summary>
+    /// CPU time of the switch under test, from /proc: the freeswitch process listening on its event socket's port
+    /// (a second switch for the tests across switches may run beside it and is not counted).
+    /// </summary>
+    private TimeSpan SwitchProcessorTime()
     {
-        long ticks = 0;
+        int port = deployment.Switch.Esl.Port;
+        HashSet<string> listening = ListeningSocketInodes(port);
         foreach (string dir in Directory.EnumerateDirectories("/proc"))
         {
-            string comm = Path.Combine(dir, "comm");
             try
             {
-                if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "freeswitch")
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() != "freeswitch"
+                    || !Directory.EnumerateFileSystemEntries(Path.Combine(dir, "fd")).Any(fd => new FileInfo(fd).LinkTarget is { } target && listening.Contains(target)))
                 {
-                    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-                    string stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                    continue;
                 }
+
+                // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                // Linux reports these in clock ticks of 1/100 s (USER_HZ).
+                return TimeSpan.FromMilliseconds(ticks * 10);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // The process ended while we looked.
+                // The process ended, or is not ours to look into.
             }
         }
 
-        // Linux reports these in clock ticks of 1/100 s (USER_HZ).
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        throw new InvalidOperationException($"no freeswitch process listens on port {port} (the switch under test's event socket)");
+    }
+
+    /// <summary>The <c>socket:[inode]</c> names of the TCP sockets listening on <paramref name="port"/> (/proc/net/tcp and tcp6).</summary>
+    private static HashSet<string> ListeningSocketInodes(int port)
+    {
+        const string Listen = "0A";
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            foreach (string line in File.Exists(table) ? File.ReadLines(table).Skip(1) : [])
+            {
+                // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+                string[] columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length > 9 && columns[3] == Listen
+                    && int.Parse(columns[1][(columns[1].LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
+                {
+                    inodes.Add($"socket:[{columns[9]}]");
+                }
+            }
+        }
+
+        return inodes;
     }
 }
