@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using IvrController.Cli;
+using IvrController.Integration.Sipp;
+using Xunit;
 
 namespace IvrController.Integration.Acceptance;
 
@@ -24,6 +26,15 @@ public static class DemoCallCentre
 
     /// <summary>The numbers of skill group sales (agent 1001's outbound group): the skill-group rule picks one of them.</summary>
     public static readonly string[] SalesNumbers = ["02152810000", "075586001234"];
+
+    /// <summary>The agent's phone was rung once, showing the mask as caller number and name, and nothing it received names the customer.</summary>
+    public static void AssertAgentPhoneSawOnlyTheMask(SippResult agentSide)
+    {
+        SipMessage invite = Assert.Single(agentSide.Received, m => m.IsRequest("INVITE"));
+        Assert.Equal(CustomerMasked, SipMessage.UserOf(invite.Header("From")));
+        Assert.Equal(CustomerMasked, SipMessage.DisplayNameOf(invite.Header("From")));
+        Assert.All(agentSide.Received, m => Assert.DoesNotContain(Customer, m.Text, StringComparison.Ordinal));
+    }
 
     public static async Task LoadAsync(string connectionString, string logDirectory, CancellationToken cancellationToken)
     {
