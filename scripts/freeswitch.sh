@@ -7,6 +7,8 @@
 #                                       IVR_TEST_FREESWITCH value as the last stdout line
 #   scripts/freeswitch.sh restart DIR   stop it and start it again with the same password (what a
 #                                       site's switch restart looks like to the controller)
+#   scripts/freeswitch.sh halt DIR      stop it and keep DIR, so that 'restart' starts it again as it was
+#                                       (what a site's switch going down looks like to the controller)
 #   scripts/freeswitch.sh stop DIR      stop it and remove DIR
 #
 # Everything listens on loopback (freeswitch-conf's defaults): agents 5060, carrier 5080, peers 5070,
@@ -30,7 +32,7 @@ die() { log "ERROR: $*"; exit 1; }
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-    echo "usage: $0 start|restart|stop DIR" >&2
+    echo "usage: $0 start|restart|halt|stop DIR" >&2
     exit 2
 }
 
@@ -109,6 +111,11 @@ restart)
     load_overrides "$dir"
     halt "$dir"
     launch "$dir"
+    ;;
+halt)
+    [[ -f $dir/$MARKER ]] || die "$dir was not made by '$0 start'"
+    load_overrides "$dir"
+    halt "$dir"
     ;;
 stop)
     [[ -d $dir ]] || exit 0

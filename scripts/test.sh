@@ -18,6 +18,9 @@
 #   IVR_TEST_FREESWITCH_PEER  a second switch already running, in the format of IVR_TEST_FREESWITCH, for the
 #                        tests across two switches (README: "Several switches"); unset, those are skipped, loudly,
 #                        unless this run starts the switches itself
+#   IVR_TEST_SECOND_CONTROLLER  host:port where the tests with two controllers start a second `ivrctl serve`; the
+#                        second switch must list it first in its controller_socket (README: "Several controllers");
+#                        set by the run when it starts the switches itself
 #   IVR_TEST_PROJECT     test one project or solution instead of IvrController.sln,
 #                        e.g. IVR_TEST_PROJECT=tests/IvrController.Store.Tests
 #                        (handy while another project of the solution does not build)
@@ -163,12 +166,19 @@ if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
         # The suite restarts only a switch it owns.
         export IVR_TEST_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $fs_dir"
         log "started FreeSWITCH for this run ($(freeswitch -version 2>/dev/null | head -n 1)); its files are in $fs_dir"
-        # The second switch of the tests across switches: the same configuration on other loopback ports.
+        # The second switch of the tests across switches: the same configuration on other loopback ports. It hands its
+        # calls to a second controller first (the tests with two controllers start one there) and to the suite's when
+        # nothing listens there.
         peer_dir="$(mktemp -d "${TMPDIR:-/tmp}/ivr-fs-peer.XXXXXX")"
+        export IVR_TEST_SECOND_CONTROLLER=127.0.0.1:8094
         peer_password="$(IVR_ESL_LISTEN_PORT=8022 IVR_AGENTS_SIP_PORT=5160 IVR_CARRIER_SIP_PORT=5180 IVR_PEERS_SIP_PORT=5170 \
-            IVR_RTP_START_PORT=16600 IVR_RTP_END_PORT=16799 bash scripts/freeswitch.sh start "$peer_dir" | tail -n 1)"
+            IVR_RTP_START_PORT=16600 IVR_RTP_END_PORT=16799 IVR_CONTROLLER_SOCKET="$IVR_TEST_SECOND_CONTROLLER|127.0.0.1:8084" \
+            bash scripts/freeswitch.sh start "$peer_dir" | tail -n 1)"
         export IVR_TEST_FREESWITCH_PEER="esl=127.0.0.1:8022;agents=127.0.0.1:5160;carrier=127.0.0.1:5180;peers=127.0.0.1:5170;$peer_password"
-        log "started a second FreeSWITCH for the tests across switches; its files are in $peer_dir"
+        # The suite takes it down and back only because it is this run's own.
+        export IVR_TEST_PEER_SWITCH_HALT="bash $repo_root/scripts/freeswitch.sh halt $peer_dir"
+        export IVR_TEST_PEER_SWITCH_RESTART="bash $repo_root/scripts/freeswitch.sh restart $peer_dir"
+        log "started a second FreeSWITCH for the tests across switches and controllers; its files are in $peer_dir"
     elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
         # The suite starts the switch itself, as a container (Testcontainers), and removes it.
         export IVR_TEST_FREESWITCH=container
@@ -230,6 +240,9 @@ restarts = acceptance + "SwitchRestartTests."
 # These need a second switch (IVR_TEST_FREESWITCH_PEER), which a deployment being accepted may not have.
 peers = acceptance + "SeveralSwitchesTests."
 peers_asked = bool(os.environ.get("IVR_TEST_FREESWITCH_PEER", "").strip())
+# These need the second switch and a second controller's address (IVR_TEST_SECOND_CONTROLLER) as well.
+controllers = acceptance + "SeveralControllersTests."
+controllers_asked = peers_asked and bool(os.environ.get("IVR_TEST_SECOND_CONTROLLER", "").strip())
 peer_skipped = 0
 # The opt-in load test: skipped unless IVR_TEST_LOAD asks for it, and then not the suite's business.
 load = acceptance + "AcceptanceTests.Load_"
@@ -255,6 +268,8 @@ for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
             if outcome == "NotExecuted" and result.get("testName", "").startswith(restarts):
                 restart_skipped += 1
             if outcome == "NotExecuted" and not peers_asked and result.get("testName", "").startswith(peers):
+                peer_skipped += 1
+            if outcome == "NotExecuted" and not controllers_asked and result.get("testName", "").startswith(controllers):
                 peer_skipped += 1
 
 with open(test_log, encoding="utf-8", errors="replace") as log:
@@ -293,7 +308,7 @@ elif [[ -n ${IVR_TEST_FREESWITCH:-} ]] && ((switch_skipped - restart_skipped - p
     status=1
 fi
 if ((peer_skipped != 0)) && [[ -n ${IVR_TEST_FREESWITCH:-} ]]; then
-    echo "NOTE: IVR_TEST_FREESWITCH_PEER is not set: the $peer_skipped real-switch test(s) across two switches were SKIPPED (README \"Several switches\")"
+    echo "NOTE: IVR_TEST_FREESWITCH_PEER or IVR_TEST_SECOND_CONTROLLER is not set: the $peer_skipped real-switch test(s) across two switches or two controllers were SKIPPED (README \"Several switches\", \"Several controllers\")"
 fi
 if ((fuzz_status != 0)); then
     log "ERROR: the fuzz run (IVR_TEST_AFL) found a crash or a hang, or could not run (exit status $fuzz_status); see above"

@@ -154,10 +154,6 @@ public sealed partial class AcceptanceTests(Deployment deployment, ITestOutputHe
             "the controller's decision: the remembered agent cannot take it, so the IVR (mode 2)");
     }
 
-    /// <summary>The controller logs calls, never a customer's full number (at the levels it logs by default).</summary>
-    private static void AssertControllerLogHidesTheCustomer(Scene scene) =>
-        Assert.DoesNotContain(scene.ControllerLog, e => e.Level >= LogLevel.Information && e.Message.Contains(Customer, StringComparison.Ordinal));
-
     /// <summary>Runs one test's scene; on failure the test output gets every log of it.</summary>
     private Task PlayAsync(Func<Scene, Task> test, [CallerMemberName] string name = "") => Scene.PlayAsync(deployment, output, test, name);
 }

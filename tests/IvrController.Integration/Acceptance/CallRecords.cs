@@ -28,7 +28,52 @@ public static class CallRecords
             throw new InvalidOperationException($"the controller recorded no outbound call of agent {agentId} since {since:HH:mm:ss}");
         }
 
-        return new OutboundCall(row.GetGuid(0), row.GetString(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3));
+        return ReadOutboundCall(row);
+    }
+
+    /// <summary>
+    /// The latest customer call since <paramref name="since"/> as route|remembered agent|answering agent|outcome
+    /// ("-" for none), or "no inbound_calls row". The row is written as the call ends, just after the phones are done,
+    /// so it is asked for a few seconds.
+    /// </summary>
+    public static async Task<string> LatestInboundCallAsync(string database, DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            await using var command = new NpgsqlCommand(
+                "select route || '|' || coalesce(remembered_agent, '-') || '|' || coalesce(agent_id, '-') || '|' || outcome from inbound_calls where started_at >= @since order by started_at desc limit 1",
+                connection);
+            command.Parameters.AddWithValue("since", since);
+            if (await command.ExecuteScalarAsync() is string row)
+            {
+                return row;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return "no inbound_calls row";
+    }
+
+    /// <summary>Every outbound call since <paramref name="since"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<OutboundCall>> OutboundCallsAsync(string database, DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select call_uuid, agent_id, customer_number, caller_number from outbound_calls where started_at >= @since order by started_at",
+            connection);
+        command.Parameters.AddWithValue("since", since.AddSeconds(-1));
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
+        var calls = new List<OutboundCall>();
+        while (await row.ReadAsync())
+        {
+            calls.Add(ReadOutboundCall(row));
+        }
+
+        return calls;
     }
 
     public static async Task<IReadOnlyList<SurveyResult>> SurveyResultsAsync(string database, Guid callUuid)
@@ -102,4 +147,7 @@ public static class CallRecords
             new OutboundCallRecord(Guid.NewGuid(), agentId, customerE164, callerE164, "skill_group", null, "remembered by the acceptance suite", DateTimeOffset.UtcNow.AddMinutes(-1)),
             CancellationToken.None);
     }
+
+    private static OutboundCall ReadOutboundCall(NpgsqlDataReader row) =>
+        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3));
 }

@@ -63,6 +63,39 @@ public sealed class ControllerProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>Completes once a line of the controller's output satisfies <paramref name="match"/>; returns that line.</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match, string what, TimeSpan timeout)
+    {
+        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            lock (_output)
+            {
+                if (_output.FirstOrDefault(match) is { } line)
+                {
+                    return line;
+                }
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the controller process never logged {what} within {timeout.TotalSeconds:0} s; it said:{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Kills the controller at once (SIGKILL): no call is drained, nothing is written, its sockets are simply closed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -16,6 +16,10 @@ public static class DemoCallCentre
     public const string Agent = "1001";
     public const string AgentPassword = "agent-1001-secret";
 
+    /// <summary>Another agent of skill group sales (李四), for tests that must tell two agents' calls apart.</summary>
+    public const string OtherAgent = "1002";
+    public const string OtherAgentPassword = "agent-1002-secret";
+
     /// <summary>The customer of scripts/demo/customers.csv (C10086).</summary>
     public const string Customer = "13800138000";
     public const string CustomerE164 = "+8613800138000";
@@ -35,6 +39,10 @@ public static class DemoCallCentre
         Assert.Equal(CustomerMasked, SipMessage.DisplayNameOf(invite.Header("From")));
         Assert.All(agentSide.Received, m => Assert.DoesNotContain(Customer, m.Text, StringComparison.Ordinal));
     }
+
+    /// <summary>The controller logs calls, never a customer's full number (at the levels it logs by default).</summary>
+    public static void AssertControllerLogHidesTheCustomer(Scene scene) =>
+        Assert.DoesNotContain(scene.ControllerLog, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && e.Message.Contains(Customer, StringComparison.Ordinal));
 
     public static async Task LoadAsync(string connectionString, string logDirectory, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     private IHost? _controller;
     private SwitchEvents? _events;
     private SwitchEvents? _peerEvents;
+    private string[] _clusterArguments = [];
 
     public SwitchUnderTest Switch { get; private set; } = null!;
 
@@ -200,6 +201,44 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="test"/> with two controllers on the suite's database: the suite's own, restarted as one of
+    /// several (<c>Cluster:Enabled</c>, id <c>suite</c>), and a second <c>ivrctl serve</c> process (id <c>second</c>) on
+    /// IVR_TEST_SECOND_CONTROLLER, which the second switch tries first. Both serve both switches; short leases and
+    /// heartbeats, so a killed controller's slots come back within seconds. Afterwards the second is stopped (if the
+    /// test left it running) and the suite's controller runs alone again.
+    /// </summary>
+    public async Task AsOneOfTwoControllersAsync(Func<ControllerProcess, Task> test)
+    {
+        HostPort second = TwoControllerFactAttribute.SecondController();
+        string controllers = (await PeerEvents.ApiAsync("global_getvar controller_socket")).Trim();
+        if (controllers.Split('|')[0].Trim() != second.ToString())
+        {
+            throw new InvalidOperationException(
+                $"the second switch hands its calls to '{controllers}', but the tests with two controllers need {second} ({TwoControllerFactAttribute.SecondControllerVariable}) " +
+                $"first: start it with IVR_CONTROLLER_SOCKET='{second}|{Switch.Controller}'");
+        }
+
+        string[] Cluster(string id) =>
+        [
+            "--Cluster:Enabled=true", $"--Cluster:ControllerId={id}", "--Cluster:LeaseTime=00:00:02", "--Cluster:HeartbeatInterval=00:00:00.500",
+        ];
+
+        _clusterArguments = Cluster("suite");
+        try
+        {
+            await RestartControllerAsync();
+            await using ControllerProcess secondController = await ControllerProcess.StartAsync(
+                [.. ControllerArguments(), $"--Outbound:ListenAddress={second.Host}", $"--Outbound:Port={second.Port}", .. Cluster("second")]);
+            await test(secondController);
+        }
+        finally
+        {
+            _clusterArguments = [];
+            await RestartControllerAsync();
+        }
+    }
+
+    /// <summary>
     /// Restarts the switch the run owns: the container, or the command scripts/test.sh gave
     /// (<see cref="ManagedSwitchFactAttribute.RestartCommand"/>). Returns once it is up again.
     /// </summary>
@@ -212,17 +251,48 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
-        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", ManagedSwitchFactAttribute.RestartCommand!])
+        await RunSwitchCommandAsync(ManagedSwitchFactAttribute.RestartCommand!, "restarting the switch", output);
+    }
+
+    /// <summary>
+    /// Takes the second switch down (the run's own: <see cref="ManagedPeerSwitchFactAttribute"/>), runs
+    /// <paramref name="whileDown"/>, and starts it again, returning once the controller has its view of it back.
+    /// </summary>
+    public async Task WithPeerSwitchDownAsync(ITestOutputHelper output, Func<FleetSwitch, Task> whileDown)
+    {
+        FleetSwitch peer = Service<SwitchFleet>().Switches.Single(s => s.Name == "sw2");
+        string? coreBefore = peer.CoreUuid;
+        await RunSwitchCommandAsync(ManagedPeerSwitchFactAttribute.HaltCommand!, "stopping the second switch", output);
+        try
+        {
+            await whileDown(peer);
+        }
+        finally
+        {
+            await RunSwitchCommandAsync(ManagedPeerSwitchFactAttribute.RestartCommand!, "starting the second switch again", output);
+            // A restarted switch runs as a new core: the controller knows it again once it read that and rebuilt presence.
+            DateTimeOffset deadline = DateTimeOffset.UtcNow + StartTimeout;
+            while (!(peer.IsSynchronized && peer.CoreUuid is { } core && core != coreBefore && PeerEvents.Client.IsConnected))
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, $"the controller (or the suite's watch) did not see the second switch again within {StartTimeout.TotalSeconds:0} s of its restart");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task RunSwitchCommandAsync(string command, string what, ITestOutputHelper output)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using System.Diagnostics.Process restart = System.Diagnostics.Process.Start(start)!;
-        Task<string> stdout = restart.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = restart.StandardError.ReadToEndAsync();
-        await restart.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         output.WriteLine(await stdout + await stderr);
-        Assert.True(restart.ExitCode == 0, $"restarting the switch failed ({restart.ExitCode}): {await stderr}");
+        Assert.True(process.ExitCode == 0, $"{what} failed ({process.ExitCode}): {await stderr}");
     }
 
     /// <summary>Runs <c>ivrctl call</c> with the settings the suite's controller runs on.</summary>
@@ -352,7 +422,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 
     private async Task StartControllerAsync(CancellationToken cancellationToken)
     {
-        _controller = ControllerHost.Build(ControllerArguments(), services => services.AddSingleton<ILoggerProvider>(Log));
+        _controller = ControllerHost.Build([.. ControllerArguments(), .. _clusterArguments], services => services.AddSingleton<ILoggerProvider>(Log));
         try
         {
             await _controller.StartAsync(cancellationToken);

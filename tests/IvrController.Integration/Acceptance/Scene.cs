@@ -15,7 +15,7 @@ public sealed class Scene : IAsyncDisposable
 {
     private readonly List<SippProcess> _processes = [];
     private readonly List<SippResult> _results = [];
-    private readonly List<(Phones Phones, string Agent, int Port)> _registrations = [];
+    private readonly List<(Phones Phones, string Agent, string Password, int Port)> _registrations = [];
     private readonly List<string> _agentsToReactivate = [];
     private readonly int _logStart;
     private readonly int _eventStart;
@@ -97,7 +97,7 @@ public sealed class Scene : IAsyncDisposable
     public async Task RegisterAsync(string agent, string password, int port)
     {
         await SucceedsAsync(await StartAsync(Phones.AgentRegistration(agent, password, port, register: true)));
-        _registrations.Add((Phones, agent, port));
+        _registrations.Add((Phones, agent, password, port));
         await Deployment.WaitForPresenceAsync(agent, t => t.IsRegistered(agent), "registered");
     }
 
@@ -106,7 +106,7 @@ public sealed class Scene : IAsyncDisposable
     {
         Phones phones = PeerPhones ?? throw new InvalidOperationException("no second switch: IVR_TEST_FREESWITCH_PEER is not set");
         await SucceedsAsync(await StartAsync(phones.AgentRegistration(agent, password, port, register: true)));
-        _registrations.Add((phones, agent, port));
+        _registrations.Add((phones, agent, password, port));
         await Deployment.WaitForPresenceAsync(agent, t => t.IsRegistered(agent), "registered on the second switch", onSwitch: "sw2");
     }
 
@@ -201,10 +201,10 @@ public sealed class Scene : IAsyncDisposable
             await process.DisposeAsync();
         }
 
-        foreach ((Phones phones, string agent, int port) in _registrations)
+        foreach ((Phones phones, string agent, string password, int port) in _registrations)
         {
             await using SippProcess unregister = SippProcess.Start(
-                phones.AgentRegistration(agent, DemoCallCentre.AgentPassword, port, register: false), Deployment.ScenarioDirectory, LogDirectory);
+                phones.AgentRegistration(agent, password, port, register: false), Deployment.ScenarioDirectory, LogDirectory);
             await unregister.Completion;
         }
 

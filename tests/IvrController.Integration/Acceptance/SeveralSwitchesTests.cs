@@ -56,7 +56,7 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
             await scene.ControllerLogsAsync(
                 e => e.Message.Contains($"agent {Agent} called", StringComparison.Ordinal) && e.Message.Contains("→ ring", StringComparison.Ordinal),
                 "the controller's decision to ring agent 1001");
-            Assert.Equal("callback|1001|1001|agent_answered", await InboundCallAsync(scene));
+            Assert.Equal("callback|1001|1001|agent_answered", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
             AssertControllerLogHidesTheCustomer(scene);
         }, nameof(A_customer_calling_back_through_the_second_switch_reaches_the_agent_registered_on_the_first_masked));
 
@@ -96,30 +96,4 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
     private ConsoleLiveView LiveView() => new(
         deployment.Service<LiveRules>(), deployment.Service<SwitchFleet>(), deployment.Service<CallDispatcher>(),
         deployment.Service<CallRecordJournal>(), TimeProvider.System);
-
-    /// <summary>The call log's row of this scene's customer call: route, remembered agent, answering agent, outcome.</summary>
-    private async Task<string> InboundCallAsync(Scene scene)
-    {
-        await using var connection = new NpgsqlConnection(deployment.Database);
-        await connection.OpenAsync();
-        // The row is written as the call ends, just after the phones are done.
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            await using var command = new NpgsqlCommand(
-                "select route || '|' || coalesce(remembered_agent, '-') || '|' || coalesce(agent_id, '-') || '|' || outcome from inbound_calls where started_at >= @since order by started_at desc limit 1",
-                connection);
-            command.Parameters.AddWithValue("since", scene.StartedAt);
-            if (await command.ExecuteScalarAsync() is string row)
-            {
-                return row;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return "no inbound_calls row";
-    }
-
-    private static void AssertControllerLogHidesTheCustomer(Scene scene) =>
-        Assert.DoesNotContain(scene.ControllerLog, e => e.Level >= LogLevel.Information && e.Message.Contains(Customer, StringComparison.Ordinal));
 }

@@ -1,4 +1,5 @@
 using IvrController.Esl.Inbound;
+using IvrController.Integration.Sipp;
 using IvrController.Integration.Switch;
 using IvrController.Presence;
 using Xunit;
@@ -54,6 +55,37 @@ public sealed class SwitchRestartTests(Deployment deployment, ITestOutputHelper 
             string contacts = await deployment.Events.ApiAsync($"sofia_contact {Agent}@{deployment.Switch.Domain}");
             Assert.Equal(!contacts.Contains("user_not_registered", StringComparison.Ordinal), tracker.IsRegistered(Agent));
         }, nameof(After_a_switch_restart_the_controller_rebuilds_presence_within_two_seconds_of_the_event_socket_reopening));
+
+    [ManagedPeerSwitchFact]
+    public Task While_the_second_switch_is_down_calls_on_the_first_go_on() =>
+        Scene.PlayAsync(deployment, output, async scene =>
+        {
+            int phonePort = scene.Phones.FreePort();
+            await scene.RegisterAsync(Agent, AgentPassword, phonePort);
+            await deployment.WithPeerSwitchDownAsync(output, async peer =>
+            {
+                DateTimeOffset deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+                while (peer.IsSynchronized)
+                {
+                    Assert.True(DateTimeOffset.UtcNow < deadline, "the controller still counts the stopped second switch as current after 30 s");
+                    await Task.Delay(100);
+                }
+
+                // An agent's call out through the first switch ...
+                SippProcess pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, TimeSpan.FromSeconds(1)));
+                await scene.SucceedsAsync(await scene.StartAsync(scene.Phones.AgentCall(Scenarios.AgentCallsThenIsHungUp, Agent, AgentPassword, Customer, TimeSpan.Zero)));
+                SipMessage invite = Assert.Single((await scene.SucceedsAsync(pstn)).Received, m => m.IsRequest("INVITE"));
+                Assert.Contains(SipMessage.UserOf(invite.Header("From")), SalesNumbers);
+
+                // ... and the customer's callback through it, to the agent registered there.
+                SippProcess agentPhone = await scene.StartAsync(scene.Phones.AgentAnswering(Agent, phonePort));
+                await scene.AgentAvailableAsync(Agent);
+                await scene.SucceedsAsync(await scene.StartAsync(scene.Phones.CustomerCall(Customer, OurNumber, TimeSpan.FromSeconds(2))));
+                AssertAgentPhoneSawOnlyTheMask(await scene.SucceedsAsync(agentPhone));
+                Assert.Equal($"callback|{Agent}|{Agent}|agent_answered", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
+                Assert.False(peer.IsSynchronized, "the second switch came back during the test: it did not show that calls go on without it");
+            });
+        }, nameof(While_the_second_switch_is_down_calls_on_the_first_go_on));
 
     /// <summary>Restarts the switch; returns when its event socket accepted connections again.</summary>
     private async Task<DateTimeOffset> RestartSwitchAsync()
