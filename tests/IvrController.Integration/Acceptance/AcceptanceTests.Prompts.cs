@@ -16,8 +16,8 @@ public sealed partial class AcceptanceTests
     {
         Assert.True(Environment.IsPrivilegedProcess,
             "sipp sends the customer's DTMF (survey-digit-1.pcap) through a raw socket: run the suite as root, or give sipp the capability: setcap cap_net_raw+ep \"$(command -v sipp)\"");
-        // The controller and the switch share this host here, so one path serves both (Prompts:SwitchDirectory = Prompts:Directory).
-        string prompts = Path.Combine(Path.GetTempPath(), $"ivr-acceptance-prompts-{Guid.NewGuid():N}");
+        // The controller and the switch see the prompts at one path (Prompts:SwitchDirectory = Prompts:Directory), a container too.
+        string prompts = Path.Combine(deployment.PromptsRoot, Guid.NewGuid().ToString("N"));
         const string Words = "请为本次服务评分，满意请按1。";
         await deployment.AdminAsync("templates", "update", OutboundSurvey, "--guide-text", Words, "--prompts-dir", prompts);
         try

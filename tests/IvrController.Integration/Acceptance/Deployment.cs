@@ -61,6 +61,12 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     /// <summary>Every run's logs: one directory per test, kept after the run.</summary>
     public string LogDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "test-logs", "acceptance", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Where tests write prompts the switch must read (a directory of their own under it each): the same path for the
+    /// controller and the switch, a container's included (it is mounted there). Removed with the deployment.
+    /// </summary>
+    public string PromptsRoot { get; } = Path.Combine(Path.GetTempPath(), $"ivr-acceptance-prompts-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         if (!SwitchUnderTest.IsRequested)
@@ -71,7 +77,8 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         if (ContainerizedSwitch.IsRequested)
         {
             using var pulling = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            _switchContainer = await ContainerizedSwitch.StartAsync(DemoCallCentre.RepositoryRoot(), pulling.Token);
+            Directory.CreateDirectory(PromptsRoot);
+            _switchContainer = await ContainerizedSwitch.StartAsync(DemoCallCentre.RepositoryRoot(), PromptsRoot, pulling.Token);
             Switch = SwitchUnderTest.Parse($"password={_switchContainer.Password}");
         }
         else
@@ -151,6 +158,11 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         if (Interlocked.Exchange(ref _switchContainer, null) is { } container)
         {
             await container.DisposeAsync();
+        }
+
+        if (Directory.Exists(PromptsRoot))
+        {
+            Directory.Delete(PromptsRoot, recursive: true);
         }
     }
 

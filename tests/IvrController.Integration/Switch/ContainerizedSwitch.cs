@@ -15,7 +15,8 @@ namespace IvrController.Integration.Switch;
 /// A FreeSWITCH for the suite as a container (IVR_TEST_FREESWITCH=container, which scripts/test.sh
 /// asks for where a Docker engine answers and no <c>freeswitch</c> is installed): the image named
 /// in IVR_TEST_FREESWITCH_IMAGE, with freeswitch-conf/ as /etc/freeswitch and sounds/ mounted as
-/// docker-compose.yml mounts them, on the host's network (everything binds to loopback), and a
+/// docker-compose.yml mounts them, the suite's prompts directory at the same path as on the host
+/// (prompts the controller renders are played by path), on the host's network (everything binds to loopback), and a
 /// generated event-socket password. It is ready when the switch says so over its event socket
 /// (<c>api status</c>), whatever the image logs. It lives as long as the suite and can be restarted.
 /// </summary>
@@ -47,7 +48,7 @@ public sealed class ContainerizedSwitch : IAsyncDisposable
     public string Password { get; }
 
     /// <summary>Starts the container and returns once the switch, asked over its event socket, says it is ready.</summary>
-    public static async Task<ContainerizedSwitch> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    public static async Task<ContainerizedSwitch> StartAsync(string repositoryRoot, string promptsDirectory, CancellationToken cancellationToken)
     {
         // The resource reaper is another image from a registry this machine may not reach; the
         // deployment removes its container itself when the suite ends.
@@ -68,6 +69,7 @@ public sealed class ContainerizedSwitch : IAsyncDisposable
             .WithEnvironment("IVR_SOUNDS_DIR", "/opt/ivr/sounds")
             .WithBindMount(Path.Combine(repositoryRoot, "freeswitch-conf"), "/etc/freeswitch", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(repositoryRoot, "sounds"), "/opt/ivr/sounds", AccessMode.ReadOnly)
+            .WithBindMount(promptsDirectory, promptsDirectory, AccessMode.ReadOnly)
             .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new SwitchIsReady(password)))
             .Build();
         try
