@@ -100,30 +100,17 @@ public static class CallRecords
     /// least one row: for records the controller writes later (replayed after an outage, closed after a
     /// restart). The database has no signal to wait on, so it is asked every quarter second.
     /// </summary>
-    public static async Task WaitForRowAsync(string database, string countSql, Guid callUuid, string what, TimeSpan timeout)
-    {
-        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            await using (var connection = new NpgsqlConnection(database))
+    public static Task WaitForRowAsync(string database, string countSql, Guid callUuid, string what, TimeSpan timeout) =>
+        Polling.UntilAsync(
+            async () =>
             {
+                await using var connection = new NpgsqlConnection(database);
                 await connection.OpenAsync();
                 await using var command = new NpgsqlCommand(countSql, connection);
                 command.Parameters.AddWithValue("call", callUuid);
-                if ((long)(await command.ExecuteScalarAsync())! > 0)
-                {
-                    return;
-                }
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the database never showed {what} for call {callUuid} within {timeout.TotalSeconds:0} s");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-    }
+                return (long)(await command.ExecuteScalarAsync())! > 0;
+            },
+            $"the database to show {what} for call {callUuid}", timeout, TimeSpan.FromMilliseconds(250));
 
     /// <summary>The call's disposition and whether its end is recorded.</summary>
     public static async Task<(string? Disposition, bool Ended)> EndOfAsync(string database, Guid callUuid)

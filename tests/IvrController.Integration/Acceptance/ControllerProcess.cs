@@ -66,24 +66,27 @@ public sealed class ControllerProcess : IAsyncDisposable
     /// <summary>Completes once a line of the controller's output satisfies <paramref name="match"/>; returns that line.</summary>
     public async Task<string> WaitForOutputAsync(Func<string, bool> match, string what, TimeSpan timeout)
     {
-        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
+        string? found = null;
+        bool Logged()
         {
             lock (_output)
             {
-                if (_output.FirstOrDefault(match) is { } line)
-                {
-                    return line;
-                }
+                found = _output.FirstOrDefault(match);
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the controller process never logged {what} within {timeout.TotalSeconds:0} s; it said:{Environment.NewLine}{Output}");
-            }
-
-            await Task.Delay(100);
+            return found is not null;
         }
+
+        try
+        {
+            await Polling.UntilAsync(Logged, $"the controller process to log {what}", timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; it said:{Environment.NewLine}{Output}", e);
+        }
+
+        return found!;
     }
 
     /// <summary>Kills the controller at once (SIGKILL): no call is drained, nothing is written, its sockets are simply closed.</summary>

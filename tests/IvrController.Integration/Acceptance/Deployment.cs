@@ -283,12 +283,9 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
         {
             await RunSwitchCommandAsync(ManagedPeerSwitchFactAttribute.RestartCommand!, "starting the second switch again", output);
             // A restarted switch runs as a new core: the controller knows it again once it read that and rebuilt presence.
-            DateTimeOffset deadline = DateTimeOffset.UtcNow + StartTimeout;
-            while (!(peer.IsSynchronized && peer.CoreUuid is { } core && core != coreBefore && PeerEvents.Client.IsConnected))
-            {
-                Assert.True(DateTimeOffset.UtcNow < deadline, $"the controller (or the suite's watch) did not see the second switch again within {StartTimeout.TotalSeconds:0} s of its restart");
-                await Task.Delay(100);
-            }
+            await Polling.UntilAsync(
+                () => peer.IsSynchronized && peer.CoreUuid is { } core && core != coreBefore && PeerEvents.Client.IsConnected,
+                "the controller (and the suite's watch) to see the restarted second switch again", StartTimeout);
         }
     }
 

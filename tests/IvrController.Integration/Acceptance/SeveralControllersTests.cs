@@ -43,8 +43,9 @@ public sealed class SeveralControllersTests(Deployment deployment, ITestOutputHe
             await scene.SucceedsAsync(pstn);
             await scene.SucceedsAsync(call);
             // ... and the concurrent slot it held is given back by the surviving controller once its lease runs out.
-            await WaitUntilAsync(
-                "select count(*) = 0 from caller_number_leases where controller_id = 'second'", "the killed controller's leases to be swept", TimeSpan.FromSeconds(15));
+            await Polling.UntilAsync(
+                () => ScalarAsync<bool>("select count(*) = 0 from caller_number_leases where controller_id = 'second'"), "the killed controller's leases to be swept",
+                TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(250));
 
             // The customer calls back through the second switch: its first controller refuses the connection, the suite's
             // takes the call and rings agent 1002 (registered on the first switch), whom only the killed controller's
@@ -139,13 +140,4 @@ public sealed class SeveralControllersTests(Deployment deployment, ITestOutputHe
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task WaitUntilAsync(string condition, string what, TimeSpan timeout)
-    {
-        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await ScalarAsync<bool>(condition))
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"waited {timeout.TotalSeconds:0} s for {what}");
-            await Task.Delay(250);
-        }
-    }
 }

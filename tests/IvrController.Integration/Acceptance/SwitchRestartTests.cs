@@ -64,12 +64,7 @@ public sealed class SwitchRestartTests(Deployment deployment, ITestOutputHelper 
             await scene.RegisterAsync(Agent, AgentPassword, phonePort);
             await deployment.WithPeerSwitchDownAsync(output, async peer =>
             {
-                DateTimeOffset deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-                while (peer.IsSynchronized)
-                {
-                    Assert.True(DateTimeOffset.UtcNow < deadline, "the controller still counts the stopped second switch as current after 30 s");
-                    await Task.Delay(100);
-                }
+                await Polling.UntilAsync(() => !peer.IsSynchronized, "the controller to count the stopped second switch out of sync", TimeSpan.FromSeconds(30));
 
                 // An agent's call out through the first switch ...
                 SippProcess pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, TimeSpan.FromSeconds(1)));
