@@ -15,10 +15,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IvrController.Web.Pages;
 
 /// <summary>
-/// Calls (outbound, callbacks, IVR; with the switch each ran on), survey results (averages, a chart, low ratings to follow up) and missed
-/// callbacks (click-to-call for admins), each as a table and as CSV. Customers are shown masked, or by customer ID
-/// in customer-ID mode: the page and the CSV never carry a full number. Click-to-call posts the missed callback's
-/// id; the number goes from the database to the switch without passing the browser.
+/// Calls (outbound, callbacks, IVR; each with the switch it ran on), survey results (averages, a chart, low ratings
+/// to follow up) and missed callbacks (click-to-call for admins), each as a table and as CSV. Customers are shown
+/// masked, or by customer ID in customer-ID mode: the page and the CSV never carry a full number. Click-to-call posts
+/// the missed callback's id; the number goes from the database to the switch without passing the browser.
 /// </summary>
 public sealed class ReportsModel(
     CallReports reports, SurveyFollowUps followUps, SettingsAdmin settings, AgentAdmin agents, IClickToCall clickToCall, CallCentreDay day) : PageModel
