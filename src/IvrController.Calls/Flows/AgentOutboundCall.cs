@@ -67,7 +67,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         {
             // Never fall back to the agent's extension: customers would see an internal number.
             _logger.LogError("Call {CallId} from agent {Agent} (rules v{Version}): {Reason}", callId, plan.Agent.Id, plan.RulesVersion, plan.CallerId.Reason);
-            await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, null), CancellationToken.None).ConfigureAwait(false);
+            await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, null, agentLeg), CancellationToken.None).ConfigureAwait(false);
             await RefuseAsync(agentLeg, Prompts.NoCallerNumber, HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
             return CallOutcome.Refused("no caller number");
         }
@@ -82,7 +82,7 @@ public sealed class AgentOutboundCall(CallFlowContext context)
                 new(ChannelVariables.ContinueOnFail, "true"),
             ]);
 
-        await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision), CancellationToken.None).ConfigureAwait(false);
+        await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision, agentLeg), CancellationToken.None).ConfigureAwait(false);
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
 
         string disposition;
@@ -138,11 +138,13 @@ public sealed class AgentOutboundCall(CallFlowContext context)
         return target;
     }
 
-    private OutboundCallRecord Record(Guid callId, OutboundPlan plan, CallerIdDecision? decision) =>
+    /// <summary>The call's row: the agent's leg is where the call runs (click-to-call's too: it was rung on the agent's switch), so its switch is the call's.</summary>
+    private OutboundCallRecord Record(Guid callId, OutboundPlan plan, CallerIdDecision? decision, CallLeg agentLeg) =>
         new(callId, plan.Agent.Id, plan.Customer.E164, decision?.Number.E164,
             RuleWords.CallerIdRules.Word(plan.CallerId.Rule),
             decision?.Tier.ToString(), plan.CallerId.Reason, context.Time.GetUtcNow(),
-            plan.AgentSees.Source == AgentDisplaySource.CustomerId ? plan.AgentSees.Text : null);
+            plan.AgentSees.Source == AgentDisplaySource.CustomerId ? plan.AgentSees.Text : null,
+            context.SwitchOf(agentLeg));
 
     private Task RecordEndAsync(Guid callId, string disposition) =>
         context.Recorder.RecordOutboundCallEndAsync(new OutboundCallEnd(callId, disposition, null, context.Time.GetUtcNow()), CancellationToken.None);

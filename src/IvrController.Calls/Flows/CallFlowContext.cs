@@ -39,6 +39,16 @@ public sealed record CallFlowContext(
     /// <summary>Which switch an agent is rung on, when the controller serves several; null: always the call's own.</summary>
     public IAgentLocator? Locator { get; init; }
 
+    /// <summary>Which switch a call ran on, by name, for its row in the call log; null: the rows name no switch.</summary>
+    public ISwitchNames? Switches { get; init; }
+
     /// <summary>What /metrics shows about calls; the flows and the dispatcher record into it as calls go.</summary>
     public CallMetrics Metrics { get; init; } = new();
+
+    /// <summary>The name of the switch <paramref name="leg"/> runs on, by its channel data's Core-UUID; null when not known.</summary>
+    public string? SwitchOf(CallLeg leg)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return Switches?.NameOf(leg.SwitchCore);
+    }
 }

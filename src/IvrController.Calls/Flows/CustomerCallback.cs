@@ -50,7 +50,7 @@ public sealed class CustomerCallback(CallFlowContext context)
             await context.Recorder.RecordInboundCallAsync(
                 new InboundCallRecord(
                     customer.CallId, call.Planned ? call.Customer : Normalized(call.Customer), call.Planned ? call.Called : Normalized(call.Called), call.RememberedAgent is null ? InboundCallRecord.IvrRoute : InboundCallRecord.CallbackRoute,
-                    call.RememberedAgent, call.AgentId, outcome, call.StartedAt, context.Time.GetUtcNow()),
+                    call.RememberedAgent, call.AgentId, outcome, call.StartedAt, context.Time.GetUtcNow(), context.SwitchOf(customer)),
                 CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -9,7 +9,7 @@ namespace IvrController.Switches;
 /// event socket is down is out of sync, and its agents count as not registered until it is back; with every
 /// switch out of sync nobody knows (null), and an agent is then rung where the call is (DESIGN 2.3).
 /// </summary>
-public sealed class SwitchFleet : IAgentPresence, IAgentLocator, IAsyncDisposable
+public sealed class SwitchFleet : IAgentPresence, IAgentLocator, ISwitchNames, IAsyncDisposable
 {
     public SwitchFleet(IReadOnlyList<FleetSwitch> switches)
     {
@@ -69,6 +69,8 @@ public sealed class SwitchFleet : IAgentPresence, IAgentLocator, IAsyncDisposabl
             ? null
             : Switches.FirstOrDefault(s => string.Equals(s.CoreUuid, callSwitchCore, StringComparison.OrdinalIgnoreCase));
     }
+
+    public string? NameOf(string? callSwitchCore) => SwitchOfCall(callSwitchCore)?.Name;
 
     public AgentLocation? PeerSwitchOf(string agentId, string? callSwitchCore)
     {

@@ -4,7 +4,8 @@ namespace IvrController.Store.Calls;
 /// One call of the calls report, outbound or inbound. <see cref="Kind"/> is outbound, callback or ivr;
 /// <see cref="CustomerNumber"/> is the real number (mask it before showing it), <see cref="CustomerId"/>
 /// the customer_ids table's ID for it, if any; <see cref="OurNumber"/> the number the customer saw or dialled;
-/// <see cref="Tier"/> the caller-ID tier of an outbound call.
+/// <see cref="Tier"/> the caller-ID tier of an outbound call; <see cref="SwitchName"/> the switch it ran on
+/// (null for calls from before switches were recorded, or whose switch was not known).
 /// </summary>
 public sealed record CallHistoryRow(
     Guid CallUuid,
@@ -16,7 +17,8 @@ public sealed record CallHistoryRow(
     string? Tier,
     string? Outcome,
     DateTime StartedAt,
-    DateTime? EndedAt)
+    DateTime? EndedAt,
+    string? SwitchName)
 {
     public const string Outbound = "outbound";
 

@@ -17,8 +17,8 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
     {
         ArgumentNullException.ThrowIfNull(call);
         const string sql = """
-            insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, rule, tier, reason, started_at, customer_id)
-            values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt, @CustomerId)
+            insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, rule, tier, reason, started_at, customer_id, switch_name)
+            values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt, @CustomerId, @SwitchName)
             on conflict (call_uuid) do nothing
             """;
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -179,8 +179,8 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
     {
         ArgumentNullException.ThrowIfNull(call);
         const string sql = """
-            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at)
-            values (@CallUuid, @CustomerNumber, @CalledNumber, @Route, @RememberedAgent, @AgentId, @Outcome, @StartedAt, @EndedAt)
+            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at, switch_name)
+            values (@CallUuid, @CustomerNumber, @CalledNumber, @Route, @RememberedAgent, @AgentId, @Outcome, @StartedAt, @EndedAt, @SwitchName)
             on conflict (call_uuid) do nothing
             """;
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

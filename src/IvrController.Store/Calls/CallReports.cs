@@ -22,12 +22,12 @@ public sealed class CallReports(NpgsqlDataSource dataSource)
             select * from (
                 select o.call_uuid as CallUuid, 'outbound' as Kind, o.agent_id as AgentId, o.customer_number as CustomerNumber,
                        coalesce(o.customer_id, c.customer_id) as CustomerId, o.caller_number as OurNumber, o.tier as Tier, o.disposition as Outcome,
-                       o.started_at as StartedAt, o.ended_at as EndedAt
+                       o.started_at as StartedAt, o.ended_at as EndedAt, o.switch_name as SwitchName
                   from outbound_calls o left join customer_ids c on c.number = o.customer_number
                  where o.started_at >= @From and o.started_at < @To
                 union all
                 select i.call_uuid, i.route, coalesce(i.agent_id, i.remembered_agent), i.customer_number,
-                       coalesce(c.customer_id, ({{SeenBy("i")}})), i.called_number, null, i.outcome, i.started_at, i.ended_at
+                       coalesce(c.customer_id, ({{SeenBy("i")}})), i.called_number, null, i.outcome, i.started_at, i.ended_at, i.switch_name
                   from inbound_calls i left join customer_ids c on c.number = i.customer_number
                  where i.started_at >= @From and i.started_at < @To
             ) calls

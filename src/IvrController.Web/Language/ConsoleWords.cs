@@ -313,6 +313,7 @@ public static class ConsoleWords
     public static readonly Word KindIvr = new("IVR", "IVR");
     public static readonly Word CallOutcome = new("结果", "Outcome");
     public static readonly Word DurationColumn = new("时长", "Duration");
+    public static readonly Word CallSwitchColumn = new("交换机", "Switch");
     public static readonly Word StartedColumn = new("开始 (UTC)", "Started (UTC)");
     public static readonly Word NoRows = new("这段时间没有记录。", "Nothing in this period.");
     public static readonly Word RowsShown = new("共 {0} 条（最多显示 {1} 条）。", "{0} rows (at most {1} shown).");

@@ -15,10 +15,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IvrController.Web.Pages;
 
 /// <summary>
-/// Calls (outbound, callbacks, IVR), survey results (averages, a chart, low ratings to follow up) and missed
-/// callbacks (click-to-call for admins), each as a table and as CSV. Customers are shown masked, or by customer ID
-/// in customer-ID mode: the page and the CSV never carry a full number. Click-to-call posts the missed callback's
-/// id; the number goes from the database to the switch without passing the browser.
+/// Calls (outbound, callbacks, IVR; each with the switch it ran on), survey results (averages, a chart, low ratings
+/// to follow up) and missed callbacks (click-to-call for admins), each as a table and as CSV. Customers are shown
+/// masked, or by customer ID in customer-ID mode: the page and the CSV never carry a full number. Click-to-call posts
+/// the missed callback's id; the number goes from the database to the switch without passing the browser.
 /// </summary>
 public sealed class ReportsModel(
     CallReports reports, SurveyFollowUps followUps, SettingsAdmin settings, AgentAdmin agents, IClickToCall clickToCall, CallCentreDay day) : PageModel
@@ -104,11 +104,12 @@ public sealed class ReportsModel(
 
                 break;
             default:
-                csv.Row("started_utc", "kind", "agent", "customer", "our_number", "outcome", "duration_s");
+                // The switch comes last, so a sheet that reads the columns by position still finds the others where they were.
+                csv.Row("started_utc", "kind", "agent", "customer", "our_number", "outcome", "duration_s", "switch");
                 foreach (CallHistoryRow r in Calls)
                 {
                     csv.Row(Time(r.StartedAt), r.Kind, r.AgentId, Customer(r.CustomerNumber, r.CustomerId), r.OurNumber, r.Outcome,
-                        r.DurationSeconds?.ToString("0", CultureInfo.InvariantCulture));
+                        r.DurationSeconds?.ToString("0", CultureInfo.InvariantCulture), r.SwitchName);
                 }
 
                 break;

@@ -6,7 +6,10 @@ using IvrController.Store.Calls;
 
 namespace IvrController.Cli;
 
-/// <summary><c>ivrctl calls</c> and <c>ivrctl surveys</c>: what happened, with customers' numbers masked.</summary>
+/// <summary>
+/// <c>ivrctl calls</c> and <c>ivrctl surveys</c>: what happened, with customers' numbers masked. A call names the switch
+/// it ran on ("-" for calls from before switches were recorded).
+/// </summary>
 public static class ReportCommands
 {
     public static IEnumerable<Command> Build(CliContext context, TimeProvider time)
@@ -37,12 +40,12 @@ public static class ReportCommands
             };
             await using var database = context.OpenDatabase(parse);
             var calls = await new CallReports(database).CallsAsync(from, time.GetUtcNow().AddMinutes(1), kind, parse.GetValue(agent), max, cancellationToken).ConfigureAwait(false);
-            var table = new TextTable("started (UTC)", "kind", "agent", "customer", "our number", "tier", "outcome", "duration");
+            var table = new TextTable("started (UTC)", "kind", "agent", "customer", "our number", "tier", "outcome", "duration", "switch");
             foreach (CallHistoryRow call in calls)
             {
                 table.Add(
                     Time(call.StartedAt), call.Kind, call.AgentId ?? "-", Masked(call.CustomerNumber), call.OurNumber ?? "-", call.Tier ?? "-", call.Outcome ?? "-",
-                    call.DurationSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s") : "-");
+                    call.DurationSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s") : "-", call.SwitchName ?? "-");
             }
 
             await table.WriteAsync(context.Output).ConfigureAwait(false);

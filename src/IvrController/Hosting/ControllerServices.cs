@@ -150,6 +150,7 @@ public static class ControllerServices
                 // One controller counts exactly on its own; several ask the database (Cluster:Enabled).
                 SharedNumbers = settings.Cluster.Enabled ? sp.GetRequiredService<SharedCallerNumbers>() : null,
                 Locator = sp.GetRequiredService<SwitchFleet>(),
+                Switches = sp.GetRequiredService<SwitchFleet>(),
             };
         });
         services.AddSingleton(sp => new CallDispatcher(sp.GetRequiredService<CallFlowContext>()));

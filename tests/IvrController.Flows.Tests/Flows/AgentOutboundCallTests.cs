@@ -173,4 +173,62 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
 
         Assert.Equal("1001", await centre.ScalarAsync<string>("select agent_id from outbound_calls"));
     }
+
+    [Fact]
+    public async Task An_agents_call_on_switch_sw2_is_recorded_as_run_on_sw2()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_switch");
+        var dispatcher = new CallDispatcher(centre.Context with { Switches = new TwoSwitches() });
+        FlowSwitch agentLeg = AgentDials("13800138000")
+            .WithHeader("Core-UUID", TwoSwitches.CoreOfSw2)
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, dispatcher.HandleAsync);
+
+        Assert.Equal($"{agentLeg.UniqueId}|1001|sw2|SUCCESS", (await centre.RowsAsync("select call_uuid, agent_id, switch_name, disposition from outbound_calls")).Single());
+    }
+
+    [Fact]
+    public async Task A_click_to_call_leg_rung_on_sw2_is_recorded_as_run_on_sw2()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_c2c_switch");
+        var dispatcher = new CallDispatcher(centre.Context with { Switches = new TwoSwitches() });
+        FlowSwitch agentLeg = FlowSwitch.AgentLeg()
+            .WithVariable("ivr_entry", "click_to_call").WithVariable("ivr_agent_id", "1002").WithVariable("ivr_click_to_call", "13800138000")
+            .WithAuthenticatedUser("1002").WithDestinationNumber("1002")
+            .WithHeader("Core-UUID", TwoSwitches.CoreOfSw2)
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, dispatcher.HandleAsync);
+
+        Assert.Equal($"{agentLeg.UniqueId}|1002|sw2", (await centre.RowsAsync("select call_uuid, agent_id, switch_name from outbound_calls")).Single());
+    }
+
+    [Fact]
+    public async Task A_call_refused_for_want_of_a_number_is_recorded_with_its_switch_too()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_switch_refused", "update caller_numbers set enabled = false;");
+        var dispatcher = new CallDispatcher(centre.Context with { Switches = new TwoSwitches() });
+        FlowSwitch agentLeg = AgentDials("13800138000").WithHeader("Core-UUID", TwoSwitches.CoreOfSw1);
+
+        await FlowCall.RunAsync(agentLeg, dispatcher.HandleAsync);
+
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal("1001|null|sw1", (await centre.RowsAsync("select agent_id, caller_number, switch_name from outbound_calls")).Single());
+    }
+
+    [Fact]
+    public async Task A_call_whose_switch_is_not_known_is_recorded_without_one()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_no_switch");
+        var dispatcher = new CallDispatcher(centre.Context with { Switches = new TwoSwitches() });
+        // Its switch restarted and its new core UUID has not been read yet.
+        FlowSwitch agentLeg = AgentDials("13800138000")
+            .WithHeader("Core-UUID", "0d9a7c1e-0000-4000-8000-000000000000")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        await FlowCall.RunAsync(agentLeg, dispatcher.HandleAsync);
+
+        Assert.Equal("1001|null", (await centre.RowsAsync("select agent_id, switch_name from outbound_calls")).Single());
+    }
 }

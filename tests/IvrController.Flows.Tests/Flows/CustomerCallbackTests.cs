@@ -69,6 +69,41 @@ public sealed class CustomerCallbackTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_callback_on_sw2_answered_by_an_agent_on_sw1_is_recorded_as_run_on_sw2()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_cb_switch", CalledByAgent1001, new TestPresence().Registered("1001"));
+        var locator = new OneAgentElsewhere("1001", callSwitchCore: TwoSwitches.CoreOfSw2, new AgentLocation("sw1", "10.0.0.5:5070"));
+        var dispatcher = new CallDispatcher(centre.Context with { Locator = locator, Switches = new TwoSwitches() });
+        FlowSwitch customer = CustomerCalls()
+            .WithHeader("Core-UUID", TwoSwitches.CoreOfSw2)
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(2), Party.Customer));
+
+        await FlowCall.RunAsync(customer, dispatcher.HandleAsync);
+
+        Assert.EndsWith("sofia/peers/1001@10.0.0.5:5070", customer.Executed.Single(e => e.Application == "bridge").Argument, StringComparison.Ordinal);
+        // The call ran on the switch the customer called in on; the agent's phone on sw1 was reached from there.
+        Assert.Equal(
+            [$"{customer.UniqueId}|callback|1001|agent_answered|sw2"],
+            await centre.RowsAsync("select call_uuid, route, agent_id, outcome, switch_name from inbound_calls"));
+    }
+
+    [Fact]
+    public async Task An_ivr_call_on_sw2_is_recorded_as_run_on_sw2()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_ivr_switch");
+        var dispatcher = new CallDispatcher(centre.Context with { Switches = new TwoSwitches() });
+        FlowSwitch customer = CustomerCalls(from: "13900139000")
+            .WithHeader("Core-UUID", TwoSwitches.CoreOfSw2)
+            .OnExecute("play_and_get_digits", Outcome.Timeout);
+
+        await FlowCall.RunAsync(customer, dispatcher.HandleAsync);
+
+        Assert.Equal(
+            [$"{customer.UniqueId}|ivr|ended_in_menu|sw2"],
+            await centre.RowsAsync("select call_uuid, route, outcome, switch_name from inbound_calls"));
+    }
+
+    [Fact]
     public async Task Mode_2_with_the_agent_not_registered_goes_straight_to_the_ivr_of_the_dialled_number()
     {
         await using var centre = await CallCentre.CreateAsync(server, "flow_cb_offline", CalledByAgent1001, new TestPresence().NotRegistered("1001"));

@@ -182,6 +182,28 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task The_switch_a_call_ran_on_is_stored_with_it_and_the_calls_report_gives_it_back()
+    {
+        var outbound = new OutboundCallRecord(
+            Guid.NewGuid(), "1097", "+8613800000097", "+862152810000", "skill_group", "skill_group", "r", Now.AddMinutes(-3), SwitchName: "sw1");
+        var inbound = new InboundCallRecord(
+            Guid.NewGuid(), "+8613800000097", "+862152810000", "callback", "1097", "1097", "agent_answered", Now.AddMinutes(-2), Now, SwitchName: "sw2");
+        // A call from before switches were recorded, or whose switch was not known.
+        var unknown = new OutboundCallRecord(Guid.NewGuid(), "1097", "+8613800000098", "+862152810000", "skill_group", "skill_group", "r", Now.AddMinutes(-1));
+        await Log.RecordOutboundCallAsync(outbound, CancellationToken.None);
+        await Log.RecordInboundCallAsync(inbound, CancellationToken.None);
+        await Log.RecordOutboundCallAsync(unknown, CancellationToken.None);
+
+        var calls = await new CallReports(database.DataSource).CallsAsync(Now.AddMinutes(-5), Now.AddMinutes(1), null, "1097", 10, CancellationToken.None);
+
+        Assert.Equal(
+            ["outbound +8613800000098 -", "callback +8613800000097 sw2", "outbound +8613800000097 sw1"],
+            calls.Select(c => $"{c.Kind} {c.CustomerNumber} {c.SwitchName ?? "-"}"));
+        Assert.Equal("sw1", await Sql.ScalarAsync<string>(database.ConnectionString, $"select switch_name from outbound_calls where call_uuid = '{outbound.CallUuid}'"));
+        Assert.Equal("sw2", await Sql.ScalarAsync<string>(database.ConnectionString, $"select switch_name from inbound_calls where call_uuid = '{inbound.CallUuid}'"));
+    }
+
+    [Fact]
     public async Task A_missed_callback_written_again_with_its_record_id_is_stored_once()
     {
         var missed = new MissedCallbackRecord("1088", "+8613800000082", "+862152810000", Now);

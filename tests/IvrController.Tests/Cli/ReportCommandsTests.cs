@@ -12,13 +12,13 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
     private const string History = """
-        insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, tier, disposition, started_at, ended_at) values
-            ('00000000-0000-0000-0000-000000000001', '1001', '+8613800138000', '+862152810000', 'skill group', 'SUCCESS', '2026-11-30 09:00:00Z', '2026-11-30 09:01:05Z'),
-            ('00000000-0000-0000-0000-000000000002', '1002', '+8613900139000', '+862152810000', 'whole pool', 'NO_ANSWER', '2026-11-30 08:00:00Z', '2026-11-30 08:00:30Z'),
-            ('00000000-0000-0000-0000-000000000003', '1001', '+8613700137000', '+862152810000', 'whole pool', 'SUCCESS', '2026-11-20 08:00:00Z', null);
-        insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at) values
-            ('00000000-0000-0000-0000-000000000011', '+8613800138000', '+862152810000', 'callback', '1001', '1001', 'agent_answered', '2026-11-30 09:30:00Z', '2026-11-30 09:32:00Z'),
-            ('00000000-0000-0000-0000-000000000012', '+8613500135000', '+862152810000', 'ivr', null, null, 'ended_in_menu', '2026-11-30 07:00:00Z', '2026-11-30 07:00:20Z');
+        insert into outbound_calls (call_uuid, agent_id, customer_number, caller_number, tier, disposition, started_at, ended_at, switch_name) values
+            ('00000000-0000-0000-0000-000000000001', '1001', '+8613800138000', '+862152810000', 'skill group', 'SUCCESS', '2026-11-30 09:00:00Z', '2026-11-30 09:01:05Z', 'sw1'),
+            ('00000000-0000-0000-0000-000000000002', '1002', '+8613900139000', '+862152810000', 'whole pool', 'NO_ANSWER', '2026-11-30 08:00:00Z', '2026-11-30 08:00:30Z', null),
+            ('00000000-0000-0000-0000-000000000003', '1001', '+8613700137000', '+862152810000', 'whole pool', 'SUCCESS', '2026-11-20 08:00:00Z', null, null);
+        insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at, switch_name) values
+            ('00000000-0000-0000-0000-000000000011', '+8613800138000', '+862152810000', 'callback', '1001', '1001', 'agent_answered', '2026-11-30 09:30:00Z', '2026-11-30 09:32:00Z', 'sw2'),
+            ('00000000-0000-0000-0000-000000000012', '+8613500135000', '+862152810000', 'ivr', null, null, 'ended_in_menu', '2026-11-30 07:00:00Z', '2026-11-30 07:00:20Z', null);
         insert into survey_templates (id, name, direction, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt)
             overriding system value values (1, '外呼满意度', 'outbound', 'survey-guide', 'survey-thanks', 'survey-invalid', 'survey-timeout');
         insert into survey_results (call_uuid, template_id, digit, label, score, outcome, agent_id, customer_number, started_at) values
@@ -30,7 +30,7 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
     private async Task<Ivrctl> CreateAsync(string prefix) => new(await CallCentreDatabase.CreateAsync(postgres, prefix, History), new FakeTimeProvider(Now));
 
     [Fact]
-    public async Task Calls_lists_the_last_day_newest_first_with_customers_masked()
+    public async Task Calls_lists_the_last_day_newest_first_with_customers_masked_and_the_switch_each_ran_on()
     {
         var ivrctl = await CreateAsync("report_calls");
 
@@ -38,11 +38,12 @@ public sealed class ReportCommandsTests(PostgresServer postgres)
 
         Assert.Equal(ExitCodes.Success, exitCode);
         string[] lines = output.TrimEnd().Split('\n');
-        Assert.Matches(@"^started \(UTC\)\s+kind\s+agent\s+customer\s+our number\s+tier\s+outcome\s+duration", lines[0]);
-        Assert.Matches(@"^2026-11-30 09:30:00\s+callback\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+-\s+agent_answered\s+120s$", lines[1]);
-        Assert.Matches(@"^2026-11-30 09:00:00\s+outbound\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+skill group\s+SUCCESS\s+65s$", lines[2]);
-        Assert.Matches(@"^2026-11-30 08:00:00\s+outbound\s+1002\s+139\*\*\*\*9000", lines[3]);
-        Assert.Matches(@"^2026-11-30 07:00:00\s+ivr\s+-\s+135\*\*\*\*5000\s+\+862152810000\s+-\s+ended_in_menu\s+20s$", lines[4]);
+        Assert.Matches(@"^started \(UTC\)\s+kind\s+agent\s+customer\s+our number\s+tier\s+outcome\s+duration\s+switch$", lines[0]);
+        Assert.Matches(@"^2026-11-30 09:30:00\s+callback\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+-\s+agent_answered\s+120s\s+sw2$", lines[1]);
+        Assert.Matches(@"^2026-11-30 09:00:00\s+outbound\s+1001\s+138\*\*\*\*8000\s+\+862152810000\s+skill group\s+SUCCESS\s+65s\s+sw1$", lines[2]);
+        // A call from before switches were recorded.
+        Assert.Matches(@"^2026-11-30 08:00:00\s+outbound\s+1002\s+139\*\*\*\*9000\s+\+862152810000\s+whole pool\s+NO_ANSWER\s+30s\s+-$", lines[3]);
+        Assert.Matches(@"^2026-11-30 07:00:00\s+ivr\s+-\s+135\*\*\*\*5000\s+\+862152810000\s+-\s+ended_in_menu\s+20s\s+-$", lines[4]);
         Assert.Equal("4 call(s) since 2026-11-29 10:00:00.", lines[^1]);
         Assert.DoesNotContain("13800138000", output, StringComparison.Ordinal);
         Assert.DoesNotContain("13500135000", output, StringComparison.Ordinal);

@@ -25,6 +25,10 @@ public sealed class SwitchSettingsTests
         Assert.Same(only.Client, host.Services.GetRequiredService<InboundClient>());
         Assert.Same(only.Presence, host.Services.GetRequiredService<PresenceTracker>());
         Assert.Same(fleet, host.Services.GetRequiredService<IAgentPresence>());
+        // The call log names that switch: every call is on it, whatever core UUID its channel data carries.
+        ISwitchNames? names = host.Services.GetRequiredService<CallFlowContext>().Switches;
+        Assert.Same(fleet, names);
+        Assert.Equal("default", names!.NameOf(Guid.NewGuid().ToString()));
         Assert.Equal(("10.0.0.5", 8023), (host.Services.GetRequiredService<ControllerSettings>().SwitchList()[0].Host, host.Services.GetRequiredService<ControllerSettings>().SwitchList()[0].Port));
     }
 
@@ -44,6 +48,7 @@ public sealed class SwitchSettingsTests
         Assert.NotSame(fleet.Switches[0].Client, fleet.Switches[1].Client);
         Assert.NotSame(fleet.Switches[0].Presence, fleet.Switches[1].Presence);
         Assert.Same(fleet, host.Services.GetRequiredService<CallFlowContext>().Locator);
+        Assert.Same(fleet, host.Services.GetRequiredService<CallFlowContext>().Switches);
 
         ControllerSettings settings = host.Services.GetRequiredService<ControllerSettings>();
         InboundClientOptions sw1 = settings.SwitchList()[0].EventSocket(settings.Esl);

@@ -44,6 +44,8 @@ public sealed class SwitchFleetTests : IAsyncDisposable
         Assert.Same(sw2, fleet.SwitchOfCall(CoreOfSw2.ToUpperInvariant()));
         Assert.Null(fleet.SwitchOfCall(null));
         Assert.Null(fleet.SwitchOfCall(Guid.NewGuid().ToString()));
+        // The names the call log keeps.
+        Assert.Equal(["sw1", "sw2", null, null], new[] { CoreOfSw1, CoreOfSw2.ToUpperInvariant(), null, Guid.NewGuid().ToString() }.Select(fleet.NameOf));
 
         // sw2 restarts: a new core UUID, read again on the reconnect; calls of the old one are nobody's.
         await sw2Connection.DisposeAsync();
@@ -52,6 +54,8 @@ public sealed class SwitchFleetTests : IAsyncDisposable
         await WaitForLogAsync($"Switch sw2 runs as core {restarted}");
         Assert.Same(sw2, fleet.SwitchOfCall(restarted));
         Assert.Null(fleet.SwitchOfCall(CoreOfSw2));
+        Assert.Equal("sw2", fleet.NameOf(restarted));
+        Assert.Null(fleet.NameOf(CoreOfSw2));
     }
 
     [Fact]
@@ -122,6 +126,7 @@ public sealed class SwitchFleetTests : IAsyncDisposable
         Assert.Equal(new AgentOnSwitch(Registered: true, OnCall: true), fleet.OnSwitch("1001"));
         Assert.Same(only, fleet.SwitchOfCall(null));
         Assert.Same(only, fleet.SwitchOfCall(CoreOfSw2));
+        Assert.Equal(["default", "default"], new[] { null, CoreOfSw2 }.Select(fleet.NameOf));
         Assert.Null(fleet.PeerSwitchOf("1001", CoreOfSw2));
         Assert.Null(only.CoreUuid);
     }

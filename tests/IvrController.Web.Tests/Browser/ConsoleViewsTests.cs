@@ -73,6 +73,8 @@ public sealed class ConsoleViewsTests(CallHistoryRig rig)
         await page.ClickAsync("header nav a[href='/reports']");
         await page.WaitForSelectorAsync("#calls");
         var kinds = await page.Locator("#calls tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)");
+        var switches = await page.Locator("#calls tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('td.switch').textContent)");
+        string lastHeader = await page.InnerTextAsync("#calls thead th:last-child");
         CallHistoryRig.AssertNoFullNumber(await page.ContentAsync(), "the calls report");
         await BrowserConsoleRig.ScreenshotAsync(page, "reports-calls");
 
@@ -86,6 +88,8 @@ public sealed class ConsoleViewsTests(CallHistoryRig rig)
         await BrowserConsoleRig.ScreenshotAsync(page, "reports-surveys");
 
         Assert.Equal(["ivr", "callback", "outbound"], kinds);
+        Assert.Equal("交换机", lastHeader);
+        Assert.Equal(["—", "sw2", "—"], switches);
         Assert.Equal(2, bars);
         Assert.Matches(@"1001\s+2\s+3\.00", perAgent);
         Assert.StartsWith("已跟进：watcher", await page.InnerTextAsync("#surveys .follow-up-done"), StringComparison.Ordinal);

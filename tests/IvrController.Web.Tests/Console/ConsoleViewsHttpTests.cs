@@ -26,7 +26,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     }
 
     [Theory]
-    [InlineData("calls", "started_utc,kind,agent,customer,our_number,outcome,duration_s", "callback")]
+    [InlineData("calls", "started_utc,kind,agent,customer,our_number,outcome,duration_s,switch", "callback")]
     [InlineData("surveys", "started_utc,template,agent,customer,outcome,key,label,score,low_rating,follow_up_by,follow_up_at_utc", "不满意")]
     [InlineData("missed", "at_utc,agent,customer,dialled", "1001")]
     public async Task Each_report_downloads_as_csv_with_customers_masked(string view, string header, string expected)
@@ -46,7 +46,7 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
     }
 
     [Fact]
-    public async Task The_calls_report_lists_outbound_callback_and_ivr_calls_and_filters_by_kind()
+    public async Task The_calls_report_lists_outbound_callback_and_ivr_calls_with_their_switch_and_filters_by_kind()
     {
         using HttpClient client = await rig.AdminClientAsync();
 
@@ -55,9 +55,26 @@ public sealed class ConsoleViewsHttpTests(CallHistoryRig rig)
 
         string[] rows = all.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
         Assert.Equal(["ivr", "callback", "outbound"], rows.Select(row => row.Split(',')[1]));
-        Assert.EndsWith(",1001,138****8000,+862152810000,agent_answered,95", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith(",1001,138****8000,+862152810000,agent_answered,95,sw2", rows[1], StringComparison.Ordinal);
+        // Calls whose switch is not known (from before switches were recorded) leave the field empty.
+        Assert.Equal(["", "sw2", ""], rows.Select(row => row.Split(',')[^1]));
         Assert.Equal(2, ivr.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("139****2222", ivr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_calls_page_names_the_switch_of_each_call_in_either_language()
+    {
+        using HttpClient client = await rig.SupervisorClientAsync();
+
+        string zh = await client.GetStringAsync("/reports?view=calls");
+        string en = await client.GetStringAsync("/reports?view=calls&lang=en");
+
+        Assert.Contains("<th>交换机</th></tr></thead>", zh, StringComparison.Ordinal);
+        Assert.Contains("<th>Switch</th></tr></thead>", en, StringComparison.Ordinal);
+        string[] switches = System.Text.RegularExpressions.Regex.Matches(zh, "<td data-label=\"交换机\" class=\"switch\">([^<]*)</td>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(["—", "sw2", "—"], switches);
+        Assert.Matches("<tr data-kind=\"callback\">(?:(?!</tr>).)*class=\"switch\">sw2</td>", zh.ReplaceLineEndings(""));
     }
 
     [Fact]

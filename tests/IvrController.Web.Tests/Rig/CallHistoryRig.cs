@@ -2,7 +2,7 @@ namespace IvrController.Web.Tests.Rig;
 
 /// <summary>
 /// A <see cref="BrowserConsoleRig"/> whose call log has something to report: besides ConsoleRig's outbound call, a
-/// callback and an IVR call, a low and a good survey rating on two days, and a missed callback. The customers'
+/// callback (on switch sw2) and an IVR call, a low and a good survey rating on two days, and a missed callback. The customers'
 /// full numbers (<see cref="FullNumbers"/>) must never reach a page or a CSV.
 /// </summary>
 public sealed class CallHistoryRig : BrowserConsoleRig
@@ -16,11 +16,11 @@ public sealed class CallHistoryRig : BrowserConsoleRig
     {
         await base.InitializeAsync();
         await ExecuteAsync($"""
-            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at)
+            insert into inbound_calls (call_uuid, customer_number, called_number, route, remembered_agent, agent_id, outcome, started_at, ended_at, switch_name)
             values ('00000000-0000-0000-0000-00000000c001', '+86{CustomerNumber}', '+862152810000', 'callback', '1001', '1001', 'agent_answered',
-                    now() - interval '50 minutes', now() - interval '50 minutes' + interval '95 seconds'),
+                    now() - interval '50 minutes', now() - interval '50 minutes' + interval '95 seconds', 'sw2'),
                    ('00000000-0000-0000-0000-00000000c002', '+86{IvrCaller}', '+862152810000', 'ivr', null, null, 'ended_in_menu',
-                    now() - interval '30 minutes', now() - interval '30 minutes' + interval '12 seconds');
+                    now() - interval '30 minutes', now() - interval '30 minutes' + interval '12 seconds', null);
             insert into survey_results (call_uuid, template_id, digit, label, score, outcome, agent_id, customer_number, started_at, answered_at)
             select gen_random_uuid(), t.id, '2', '不满意', 1, 'rated', '1001', '+86{CustomerNumber}', now() - interval '40 minutes', now() - interval '40 minutes'
               from survey_templates t where t.name = '外呼满意度';

@@ -163,6 +163,32 @@ public sealed class CallRecordJournalReplayTests(MigratedDatabase database) : IC
     }
 
     [Fact]
+    public async Task Journaled_calls_keep_their_switch_and_lines_from_before_switch_names_replay_with_none()
+    {
+        string directory = JournalRig.NewDirectory();
+        Directory.CreateDirectory(directory);
+        var outbound = CallRecords.Call("switch-agent") with { SwitchName = "sw2" };
+        var inbound = new InboundCallRecord(
+            Guid.NewGuid(), CallRecords.NewCustomer(), "+862152810000", "callback", "switch-agent", "switch-agent", "agent_answered", JournalRig.Start, JournalRig.Start.AddSeconds(30), SwitchName: "sw2");
+        await File.WriteAllBytesAsync(Path.Combine(directory, JournalDirectory.SegmentFileName(1)), [
+            .. JournalCodec.Encode(new JournalEntry(Guid.NewGuid(), JournalRig.Start, outbound)),
+            .. JournalCodec.Encode(new JournalEntry(Guid.NewGuid(), JournalRig.Start, inbound)),
+            .. Encoding.UTF8.GetBytes($"{JournalCodecTests.OutboundLineWithoutSwitch}\n{JournalCodecTests.InboundLineWithoutSwitch}\n"),
+        ]);
+
+        await using var rig = new JournalRig(Db, directory: directory, ownsDirectory: true);
+        rig.StartReplay();
+        LogRecord summary = await rig.LogAsync("Replayed 4 call records");
+
+        Assert.Contains(": 4 written, 0 already stored, 0 dead-lettered", summary.Message, StringComparison.Ordinal);
+        Assert.Equal("sw2", await Sql.ScalarAsync<string>(Db, "select switch_name from outbound_calls where call_uuid = $1", outbound.CallUuid));
+        Assert.Equal("sw2", await Sql.ScalarAsync<string>(Db, "select switch_name from inbound_calls where call_uuid = $1", inbound.CallUuid));
+        Assert.True(await Sql.ScalarAsync<bool>(Db, "select switch_name is null from outbound_calls where call_uuid = '0193a000-0000-7000-8000-000000000029'"));
+        Assert.True(await Sql.ScalarAsync<bool>(Db, "select switch_name is null from inbound_calls where call_uuid = '0193a000-0000-7000-8000-00000000002a'"));
+        Assert.Empty(rig.DeadLetters());
+    }
+
+    [Fact]
     public async Task Lines_of_unknown_type_or_version_and_unreadable_lines_go_to_the_dead_letter_file_and_replay_goes_on()
     {
         string directory = JournalRig.NewDirectory();
