@@ -6,33 +6,39 @@ namespace IvrController.Integration.Acceptance;
 /// <summary>What the controller wrote about calls, read back from the suite's database.</summary>
 public static class CallRecords
 {
-    public sealed record OutboundCall(Guid CallUuid, string AgentId, string CustomerNumber, string? CallerNumber);
+    public sealed record OutboundCall(Guid CallUuid, string AgentId, string CustomerNumber, string? CallerNumber, string? SwitchName);
 
     public sealed record SurveyResult(string Outcome, string? Digit, string? Label, int? Score, string? AgentId, string CustomerNumber);
 
-    /// <summary>The agent's latest outbound call since <paramref name="since"/>; fails when there is none.</summary>
+    /// <summary>
+    /// The agent's latest outbound call since <paramref name="since"/>; fails when there is none within 10 s (a record
+    /// written while the database recovers from an outage goes through the journal and lands a moment later).
+    /// </summary>
     public static async Task<OutboundCall> LatestOutboundCallAsync(string database, string agentId, DateTimeOffset since)
     {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            select call_uuid, agent_id, customer_number, caller_number from outbound_calls
-            where agent_id = @agent and started_at >= @since order by started_at desc limit 1
-            """, connection);
-        command.Parameters.AddWithValue("agent", agentId);
-        command.Parameters.AddWithValue("since", since.AddSeconds(-1));
-        await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
-        if (!await row.ReadAsync())
-        {
-            throw new InvalidOperationException($"the controller recorded no outbound call of agent {agentId} since {since:HH:mm:ss}");
-        }
-
-        return ReadOutboundCall(row);
+        OutboundCall? latest = null;
+        await Polling.UntilAsync(
+            async () =>
+            {
+                await using var connection = new NpgsqlConnection(database);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(
+                    """
+                    select call_uuid, agent_id, customer_number, caller_number, switch_name from outbound_calls
+                    where agent_id = @agent and started_at >= @since order by started_at desc limit 1
+                    """, connection);
+                command.Parameters.AddWithValue("agent", agentId);
+                command.Parameters.AddWithValue("since", since.AddSeconds(-1));
+                await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
+                latest = await row.ReadAsync() ? ReadOutboundCall(row) : null;
+                return latest is not null;
+            },
+            $"the controller to record an outbound call of agent {agentId} since {since:HH:mm:ss}", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(250));
+        return latest!;
     }
 
     /// <summary>
-    /// The latest customer call since <paramref name="since"/> as route|remembered agent|answering agent|outcome
+    /// The latest customer call since <paramref name="since"/> as route|remembered agent|answering agent|outcome|switch
     /// ("-" for none), or "no inbound_calls row". The row is written as the call ends, just after the phones are done,
     /// so it is asked for a few seconds.
     /// </summary>
@@ -43,7 +49,7 @@ public static class CallRecords
         for (int attempt = 0; attempt < 50; attempt++)
         {
             await using var command = new NpgsqlCommand(
-                "select route || '|' || coalesce(remembered_agent, '-') || '|' || coalesce(agent_id, '-') || '|' || outcome from inbound_calls where started_at >= @since order by started_at desc limit 1",
+                "select route || '|' || coalesce(remembered_agent, '-') || '|' || coalesce(agent_id, '-') || '|' || outcome || '|' || coalesce(switch_name, '-') from inbound_calls where started_at >= @since order by started_at desc limit 1",
                 connection);
             command.Parameters.AddWithValue("since", since);
             if (await command.ExecuteScalarAsync() is string row)
@@ -63,7 +69,7 @@ public static class CallRecords
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select call_uuid, agent_id, customer_number, caller_number from outbound_calls where started_at >= @since order by started_at",
+            "select call_uuid, agent_id, customer_number, caller_number, switch_name from outbound_calls where started_at >= @since order by started_at",
             connection);
         command.Parameters.AddWithValue("since", since.AddSeconds(-1));
         await using NpgsqlDataReader row = await command.ExecuteReaderAsync();
@@ -136,5 +142,5 @@ public static class CallRecords
     }
 
     private static OutboundCall ReadOutboundCall(NpgsqlDataReader row) =>
-        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3));
+        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3), row.IsDBNull(4) ? null : row.GetString(4));
 }

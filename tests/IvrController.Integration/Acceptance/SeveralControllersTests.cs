@@ -34,6 +34,7 @@ public sealed class SeveralControllersTests(Deployment deployment, ITestOutputHe
             CallRecords.OutboundCall killedControllersCall = await CallRecords.LatestOutboundCallAsync(deployment.Database, OtherAgent, scene.StartedAt);
             await second.WaitForOutputAsync(line => line.Contains(killedControllersCall.CallUuid.ToString(), StringComparison.Ordinal), "its decision on agent 1002's call", TimeSpan.FromSeconds(10));
             Assert.DoesNotContain(scene.ControllerLog, e => e.Message.Contains(killedControllersCall.CallUuid.ToString(), StringComparison.Ordinal));
+            Assert.Equal("sw2", killedControllersCall.SwitchName);
 
             Assert.True(await ScalarAsync<bool>($"select count(*) = 1 from caller_number_leases where call_uuid = '{killedControllersCall.CallUuid}' and controller_id = 'second'"),
                 "the second controller holds no lease for its call in progress");
@@ -59,7 +60,7 @@ public sealed class SeveralControllersTests(Deployment deployment, ITestOutputHe
             await scene.ControllerLogsAsync(
                 e => e.Message.Contains($"agent {OtherAgent} called", StringComparison.Ordinal) && e.Message.Contains("→ ring", StringComparison.Ordinal),
                 "the suite's controller's decision to ring agent 1002");
-            Assert.Equal($"callback|{OtherAgent}|{OtherAgent}|agent_answered", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
+            Assert.Equal($"callback|{OtherAgent}|{OtherAgent}|agent_answered|sw2", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
 
             // And the next outbound call on the second switch is the suite's controller's too.
             pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, Talk) with { Name = "pstn-next" });
@@ -105,6 +106,7 @@ public sealed class SeveralControllersTests(Deployment deployment, ITestOutputHe
 
                     IReadOnlyList<CallRecords.OutboundCall> calls = await CallRecords.OutboundCallsAsync(deployment.Database, scene.StartedAt);
                     Assert.Equal([cappedE164, cappedE164, null, null], calls.Select(c => c.CallerNumber));
+                    Assert.Equal(["sw1", "sw2", "sw1", "sw2"], calls.Select(c => c.SwitchName));
                     // Which controller decided each: the first and third call the suite's, the second and fourth the other.
                     for (int call = 0; call < 4; call++)
                     {

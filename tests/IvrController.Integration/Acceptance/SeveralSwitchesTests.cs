@@ -56,7 +56,7 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
             await scene.ControllerLogsAsync(
                 e => e.Message.Contains($"agent {Agent} called", StringComparison.Ordinal) && e.Message.Contains("→ ring", StringComparison.Ordinal),
                 "the controller's decision to ring agent 1001");
-            Assert.Equal("callback|1001|1001|agent_answered", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
+            Assert.Equal("callback|1001|1001|agent_answered|sw2", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
             AssertControllerLogHidesTheCustomer(scene);
         }, nameof(A_customer_calling_back_through_the_second_switch_reaches_the_agent_registered_on_the_first_masked));
 
@@ -85,6 +85,7 @@ public sealed class SeveralSwitchesTests(Deployment deployment, ITestOutputHelpe
             Assert.Equal(CustomerMasked, SipMessage.UserOf(ring.Header("From")));
             Assert.All(agentSide.Received, m => Assert.DoesNotContain(Customer, m.Text, StringComparison.Ordinal));
 
+            Assert.Equal("sw2", (await CallRecords.LatestOutboundCallAsync(deployment.Database, Agent, scene.StartedAt)).SwitchName);
             // Both legs ran on the second switch: the customer's left through its carrier gateway, the first switch saw no call.
             await scene.PeerSwitchSendsAsync(
                 e => e.Is("CHANNEL_EXECUTE") && e.Application == "bridge" && (e.ApplicationData ?? "").EndsWith($"sofia/gateway/pstn/{Customer}", StringComparison.Ordinal),

@@ -77,7 +77,7 @@ public sealed class SwitchRestartTests(Deployment deployment, ITestOutputHelper 
                 await scene.AgentAvailableAsync(Agent);
                 await scene.SucceedsAsync(await scene.StartAsync(scene.Phones.CustomerCall(Customer, OurNumber, TimeSpan.FromSeconds(2))));
                 AssertAgentPhoneSawOnlyTheMask(await scene.SucceedsAsync(agentPhone));
-                Assert.Equal($"callback|{Agent}|{Agent}|agent_answered", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
+                Assert.Equal($"callback|{Agent}|{Agent}|agent_answered|sw1", await CallRecords.LatestInboundCallAsync(deployment.Database, scene.StartedAt));
                 Assert.False(peer.IsSynchronized, "the second switch came back during the test: it did not show that calls go on without it");
             });
         }, nameof(While_the_second_switch_is_down_calls_on_the_first_go_on));
