@@ -37,6 +37,12 @@
 #                        installed from Debian's package when missing and run as root)
 #   IVR_PG_DIR           where the cluster lives (default: a fresh dir under $TMPDIR or /tmp,
 #                        which keeps concurrent runs apart and the socket path short)
+#   IVR_TEST_PG          'container': no cluster; every test process starts a PostgreSQL container of
+#                        IVR_TEST_PG_IMAGE itself (Testcontainers) and removes it. Chosen by the run too where
+#                        no PostgreSQL server is installed and it cannot install one (not root, or no apt-get)
+#                        but a Docker engine answers 'docker info'. Any other value is replaced by the cluster's
+#   IVR_TEST_PG_IMAGE    the PostgreSQL image of container mode (default postgres:16, as docker-compose.yml;
+#                        pulled when the engine lacks it); any image taking the official one's POSTGRES_* variables
 #
 # Once dotnet test has run, the last line of output is "tests: N passed, N failed, N skipped",
 # summed over the TRX files of this run (kept in .testresults/ with the full log). The exit
@@ -48,6 +54,16 @@ repo_root="$PWD"
 started=$SECONDS
 
 log() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# Whether PostgreSQL's server programs are here, where scripts/pg.sh looks for them.
+pg_server_installed() {
+    local dir
+    command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0
+    for dir in /usr/lib/postgresql/*/bin; do
+        [[ -x $dir/initdb && -x $dir/pg_ctl ]] && return 0
+    done
+    return 1
+}
 
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
@@ -189,9 +205,22 @@ if [[ ${IVR_TEST_FREESWITCH:-} == start ]]; then
     fi
 fi
 
+# PostgreSQL is Debian's server in a throwaway cluster (scripts/pg.sh, which installs the package when missing and
+# run as root). Where that cannot be, but a Docker engine answers, each test process starts a container instead.
+if [[ ${IVR_TEST_PG:-} == container ]]; then
+    log "IVR_TEST_PG=container: no cluster; the tests start PostgreSQL as a container of ${IVR_TEST_PG_IMAGE:-postgres:16} (IVR_TEST_PG_IMAGE)"
+elif ! pg_server_installed && ! { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; }; then
+    if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+        export IVR_TEST_PG=container
+        log "no PostgreSQL server (initdb, pg_ctl) here and no way to install one, but a Docker engine answers: the tests start PostgreSQL as a container of ${IVR_TEST_PG_IMAGE:-postgres:16} (IVR_TEST_PG_IMAGE)"
+    else
+        log "no PostgreSQL server (initdb, pg_ctl) and no Docker engine that answers 'docker info': scripts/pg.sh will say what to install"
+    fi
+fi
+
 # Testcontainers speaks the engine's API at version 1.44 unless told otherwise; older engines (Debian 12's docker.io
 # 20.10 answers at most 1.41) refuse that, so the suite is told the engine's own version when it is older.
-if [[ ${IVR_TEST_FREESWITCH:-} == container && -z ${DOCKER_API_VERSION:-} ]]; then
+if [[ ${IVR_TEST_FREESWITCH:-} == container || ${IVR_TEST_PG:-} == container ]] && [[ -z ${DOCKER_API_VERSION:-} ]]; then
     engine_api="$(docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true)"
     if [[ $engine_api =~ ^1\.([0-9]+)$ ]] && ((BASH_REMATCH[1] < 44)); then
         export DOCKER_API_VERSION=$engine_api
@@ -199,10 +228,12 @@ if [[ ${IVR_TEST_FREESWITCH:-} == container && -z ${DOCKER_API_VERSION:-} ]]; th
     fi
 fi
 
-pg_started=1
-IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
-export IVR_TEST_PG
-log "IVR_TEST_PG=$IVR_TEST_PG"
+if [[ ${IVR_TEST_PG:-} != container ]]; then
+    pg_started=1
+    IVR_TEST_PG="$(bash scripts/pg.sh start "$pg_dir" | tail -n 1)"
+    export IVR_TEST_PG
+    log "IVR_TEST_PG=$IVR_TEST_PG"
+fi
 
 test_log="$results_dir/dotnet-test.log"
 

@@ -6,7 +6,8 @@ using Xunit;
 namespace IvrController.TestSupport;
 
 /// <summary>
-/// The real PostgreSQL that scripts/test.sh starts and announces in <c>IVR_TEST_PG</c>.
+/// The real PostgreSQL that scripts/test.sh starts and announces in <c>IVR_TEST_PG</c>: a connection
+/// string, or <c>container</c> for a container of the process's own (<see cref="PostgresContainer"/>).
 /// Share one instance through an xunit collection (or class) fixture and give every test
 /// class its own database from <see cref="CreateDatabaseAsync"/>: classes then cannot see
 /// each other's data and may run in parallel. The databases are dropped on dispose.
@@ -19,6 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private const int MaxIdentifierLength = 63;
 
     private readonly ConcurrentQueue<string> _createdDatabases = new();
+    private string? _connectionString;
 
     public PostgresServer()
         : this(Environment.GetEnvironmentVariable(EnvironmentVariable))
@@ -27,26 +29,38 @@ public sealed class PostgresServer : IAsyncLifetime
 
     // Lets tests check the missing-variable message without changing the process
     // environment; internal because xunit wants a fixture to have one public constructor.
-    internal PostgresServer(string? connectionString)
+    internal PostgresServer(string? setting)
     {
         // The store tests are not optional: without a server they must fail loudly, not skip.
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (string.IsNullOrWhiteSpace(setting))
         {
             throw new InvalidOperationException(
                 $"{EnvironmentVariable} is not set, so there is no PostgreSQL to test against. " +
                 "Run the tests through scripts/test.sh, which starts a throwaway cluster and sets it, " +
                 "or run 'scripts/pg.sh start' and export the connection string it prints as " +
-                $"{EnvironmentVariable} before 'dotnet test'.");
+                $"{EnvironmentVariable} before 'dotnet test', or set {EnvironmentVariable}={PostgresContainer.Mode} " +
+                $"to have the tests start a PostgreSQL container (image: {PostgresContainer.ImageVariable}).");
         }
 
-        ConnectionString = connectionString;
+        InContainer = PostgresContainer.IsMode(setting);
+        _connectionString = InContainer ? null : setting;
     }
 
-    /// <summary>Connection string of the shared database named in <c>IVR_TEST_PG</c>.</summary>
-    public string ConnectionString { get; }
+    /// <summary>Whether the server is the process's container (<c>IVR_TEST_PG=container</c>) rather than one named by a connection string.</summary>
+    public bool InContainer { get; }
+
+    /// <summary>Connection string of the shared database named in <c>IVR_TEST_PG</c>, or of the container's once started.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException(
+        $"The PostgreSQL container ({EnvironmentVariable}={PostgresContainer.Mode}) is started by {nameof(InitializeAsync)}; " +
+        "its connection string is known only after that.");
 
     public async Task InitializeAsync()
     {
+        if (InContainer)
+        {
+            _connectionString = await PostgresContainer.ConnectionStringAsync();
+        }
+
         // One clear error up front beats a socket exception in every single test.
         try
         {
@@ -55,10 +69,10 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         catch (NpgsqlException ex)
         {
-            throw new InvalidOperationException(
-                $"Cannot connect to the PostgreSQL in {EnvironmentVariable} ({ConnectionString}); " +
-                "is the cluster started by scripts/test.sh or scripts/pg.sh still running?",
-                ex);
+            string where = InContainer
+                ? $"the PostgreSQL container of image {PostgresContainer.Image} ({ConnectionString})"
+                : $"the PostgreSQL in {EnvironmentVariable} ({ConnectionString}); is the cluster started by scripts/test.sh or scripts/pg.sh still running?";
+            throw new InvalidOperationException($"Cannot connect to {where}", ex);
         }
     }
 

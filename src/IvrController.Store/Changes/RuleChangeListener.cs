@@ -194,12 +194,13 @@ public sealed class RuleChangeListener
 
     private void Publish(RuleChange change)
     {
-        _logger.LogDebug("Rule change published: tables [{Tables}], resync {Resync}", string.Join(", ", change.Tables), change.Resync);
         lock (_pendingLock)
         {
             _pending = _pending is null ? change : _pending.Merge(change);
         }
 
+        // Logged once a reader can have it: whoever reads after this line gets the change (merged or not).
+        _logger.LogDebug("Rule change published: tables [{Tables}], resync {Resync}", string.Join(", ", change.Tables), change.Resync);
         _ready.Writer.TryWrite(true);
     }
 

@@ -95,8 +95,10 @@ public sealed class RuleRowsReaderTests(PostgresServer server)
         // Row-level security does not apply to superusers, so read as a plain role whose policy
         // shows agents only inside a read-only repeatable-read transaction.
         string role = $"ivr_reader_{Guid.NewGuid():N}";
+        // A password of its own: a server that wants one (a container's) would refuse the role without it.
+        string password = Guid.NewGuid().ToString("N");
         await Sql.ExecuteAsync(connectionString, $"""
-            create role {role} login;
+            create role {role} login password '{password}';
             grant select on all tables in schema public to {role};
             alter table agents enable row level security;
             create policy only_in_a_read_only_snapshot on agents for select to {role}
@@ -104,7 +106,7 @@ public sealed class RuleRowsReaderTests(PostgresServer server)
             """);
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString);
+            await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = password }.ConnectionString);
 
             RuleRows rows = await new RuleRowsReader(dataSource).LoadAsync(CancellationToken.None);
 
