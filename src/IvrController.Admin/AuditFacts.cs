@@ -24,4 +24,7 @@ internal sealed class AuditFacts(IReadOnlyList<(string Field, string Value)> fie
     public static string List(IEnumerable<string> items) => string.Join(",", items) is { Length: > 0 } list ? list : "none";
 
     public static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>A duration as the audit log words it: "5s", "2.5s".</summary>
+    public static string Seconds(TimeSpan value) => $"{value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s";
 }

@@ -256,7 +256,7 @@ public sealed class IvrMenuAdmin(NpgsqlDataSource dataSource, string who, Prompt
         ("invalid-text", m.InvalidText ?? "-"),
         ("timeout-prompt", m.TimeoutPrompt),
         ("timeout-text", m.TimeoutText ?? "-"),
-        ("timeout", $"{m.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"),
+        ("timeout", AuditFacts.Seconds(m.Timeout)),
         ("max-retries", m.MaxRetries.ToString(CultureInfo.InvariantCulture)),
         ("default", Stored(m.DefaultAction)),
         ("options", m.Options.Count == 0 ? "-" : string.Join(",", m.Options.Select(o => $"{o.Digit}={Stored(o.Action)}"))),
