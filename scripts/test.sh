@@ -293,6 +293,7 @@ load_asked = bool(os.environ.get("IVR_TEST_LOAD", "").strip())
 switch = [0, 0, 0]
 restart_skipped = 0
 load_skipped = 0
+failures = []
 for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
     counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
     if counters is None:
@@ -317,10 +318,17 @@ for path in glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True):
                 peer_skipped += 1
             elif name.startswith(restarts):
                 restart_skipped += 1
+        if result.get("outcome", "") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find(f"{ns}Output/{ns}ErrorInfo/{ns}Message")
+            text = " ".join((message.text or "").split()) if message is not None else "(no message)"
+            failures.append(f"{result.get('testName', '?')}: {text[:400]}")
 
 with open(test_log, encoding="utf-8", errors="replace") as log:
     reported = [line.split("Results File:", 1)[1].strip() for line in log if "Results File:" in line]
 lost = sum(n - 1 for n in collections.Counter(reported).values())
+# What failed, one line each, for the end of the log: a CI that keeps only the log's tail still names it.
+with open(os.path.join(results_dir, "failures.txt"), "w", encoding="utf-8") as out:
+    out.writelines(f"{line}\n" for line in failures)
 print(passed, failed, skipped, lost, *switch, restart_skipped, load_skipped, peer_skipped)
 EOF
 )"
@@ -330,6 +338,10 @@ log "finished in $((SECONDS - started))s; TRX files and the full log are in $res
 
 # The verdict comes before the summary so that the summary is the very last line.
 status=0
+if [[ -s $results_dir/failures.txt ]]; then
+    log "failed tests (the first 400 characters of each message; the whole in the TRX files):"
+    sed 's/^/  FAILED /' "$results_dir/failures.txt"
+fi
 if ((test_status != 0)); then
     log "ERROR: dotnet test failed (exit status $test_status)"
     status=$test_status

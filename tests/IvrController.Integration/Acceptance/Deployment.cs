@@ -232,7 +232,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 
         string[] Cluster(string id) =>
         [
-            "--Cluster:Enabled=true", $"--Cluster:ControllerId={id}", "--Cluster:LeaseTime=00:00:02", "--Cluster:HeartbeatInterval=00:00:00.500",
+            "--Cluster:Enabled=true", $"--Cluster:ControllerId={id}", "--Cluster:LeaseTime=00:00:04", "--Cluster:HeartbeatInterval=00:00:00.500",
         ];
 
         _clusterArguments = Cluster("suite");
