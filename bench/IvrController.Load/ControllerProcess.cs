@@ -86,6 +86,9 @@ internal static class ControllerProcess
             ("db_sockets", CountConnectionsOnPort(databasePort, local: false)),
             ("sessions", outbound.ActiveSessions),
             ("context_switches", CountContextSwitches()),
+            // The runtime compiling (and, tiered, recompiling) methods: part of cpu_ms, reported apart.
+            ("jit_ms", System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds),
+            ("jit_methods", System.Runtime.JitInfo.GetCompiledMethodCount()),
         };
         IEnumerable<string> outcomes = dispatcher.Outcomes.Snapshot().Select(o => $"outcome.{o.Key}={o.Value.ToString(CultureInfo.InvariantCulture)}");
         return string.Join(' ', fields.Select(f => $"{f.Name}={f.Value.ToString(CultureInfo.InvariantCulture)}").Concat(outcomes));

@@ -28,6 +28,12 @@ internal sealed class ControllerStats(IReadOnlyDictionary<string, double> values
     /// <summary>Context switches of the live threads so far (a thread that ended takes its count with it).</summary>
     public double ContextSwitches => values.GetValueOrDefault("context_switches");
 
+    /// <summary>Time the runtime spent compiling methods so far (included in <see cref="CpuMs"/>).</summary>
+    public double JitMs => values.GetValueOrDefault("jit_ms");
+
+    /// <summary>Methods compiled so far, each tier counted (a hot method is compiled two or three times).</summary>
+    public double JitMethods => values.GetValueOrDefault("jit_methods");
+
     public double Outcome(string kind) => values.GetValueOrDefault("outcome." + kind);
 
     public IEnumerable<string> OutcomeKinds => values.Keys.Where(k => k.StartsWith("outcome.", StringComparison.Ordinal)).Select(k => k["outcome.".Length..]);

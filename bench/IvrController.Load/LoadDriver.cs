@@ -202,6 +202,7 @@ internal static class LoadDriver
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"- calls: {calls.Count} ({string.Join(", ", calls.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}), failed: {failed}, in {elapsed.TotalSeconds:0.0} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"- **controller CPU per call: {cpu / calls.Count:0.00} ms** ({cpu:0} ms in all; {cpu / elapsed.TotalMilliseconds * 100:0.0}% of one core); context switches per call: {(after.ContextSwitches - before.ContextSwitches) / calls.Count:0.0}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- of which compiling code: {(after.JitMs - before.JitMs) / calls.Count:0.00} ms per call ({after.JitMethods - before.JitMethods:0} methods compiled in this phase, {after.JitMs - before.JitMs:0} ms)");
         report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; gen-2 collections: {after.Gen2 - before.Gen2:0}; RSS after: {after.Rss / 1048576:0} MiB");
         if (toBridge.Length > 0)
         {
