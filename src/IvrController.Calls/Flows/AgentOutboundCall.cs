@@ -152,7 +152,6 @@ public sealed class AgentOutboundCall(CallFlowContext context)
     private static async Task RefuseAsync(CallLeg agentLeg, string prompt, string cause, CancellationToken cancellationToken)
     {
         agentLeg.AnswerWithNext();
-        await agentLeg.PlayAsync(prompt, cancellationToken).ConfigureAwait(false);
-        await agentLeg.HangupAsync(cause, cancellationToken).ConfigureAwait(false);
+        await agentLeg.PlayThenHangUpAsync(prompt, cause, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -87,8 +87,7 @@ public sealed class CallDispatcher(CallFlowContext context)
         try
         {
             leg.AnswerWithNext();
-            await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
-            await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
+            await leg.PlayThenHangUpAsync(Prompts.ServiceUnavailable, HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
             return new CallOutcome(CallOutcomeKind.Faulted, "failed inside the controller: prompt played, call ended");
         }
         catch (Exception e) when (e is EslChannelHangupException or EslConnectionException)
@@ -100,8 +99,7 @@ public sealed class CallDispatcher(CallFlowContext context)
     private async Task<CallOutcome> UnknownAsync(CallLeg leg, string entry, CancellationToken cancellationToken)
     {
         _logger.LogError("Call {Uuid}: unknown {Variable} '{Entry}'; check the dialplan", leg.Session.UniqueId, ChannelVariables.Entry, entry);
-        await leg.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
-        await leg.HangupAsync(HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
+        await leg.PlayThenHangUpAsync(Prompts.ServiceUnavailable, HangupCauses.NormalTemporaryFailure, cancellationToken).ConfigureAwait(false);
         return new CallOutcome(CallOutcomeKind.UnknownEntry, $"unknown entry '{entry}'");
     }
 }

@@ -49,6 +49,27 @@ public sealed class CallLeg(OutboundSession session)
     public Task HangupAsync(string cause, CancellationToken cancellationToken) =>
         Session.HangupAsync(cause, cancellationToken);
 
+    /// <summary>
+    /// Plays <paramref name="prompt"/>, then hangs the call up with <paramref name="cause"/>: both go to the switch in
+    /// one write (with whatever was queued to go with the next application) and it runs them in that order, so the
+    /// prompt is heard to its end without a round trip between the two (the hang-up is the dialplan application, not
+    /// the hang-up command, which would cut the prompt). Returns once the call is over, also when the caller hangs up
+    /// during the prompt; throws <see cref="EslChannelHangupException"/> only if the call had ended before.
+    /// </summary>
+    public async Task PlayThenHangUpAsync(string prompt, string cause, CancellationToken cancellationToken)
+    {
+        bool upWhenAsked = !Session.IsHungUp;
+        Session.ExecuteWithNext("playback", Prompts.File(prompt));
+        try
+        {
+            using ApplicationResult _ = await Session.ExecuteAsync("hangup", cause, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EslChannelHangupException) when (upWhenAsked)
+        {
+            // The caller left during the prompt, or the hang-up's event came before the application's completion.
+        }
+    }
+
     /// <summary>Waits for an application whose result nobody reads, and hands its event's buffers back.</summary>
     private static async Task Done(Task<ApplicationResult> execution)
     {

@@ -114,8 +114,7 @@ public sealed class CustomerCallback(CallFlowContext context)
         }
 
         customer.AnswerWithNext();
-        await customer.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
-        await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+        await customer.PlayThenHangUpAsync(Prompts.AgentBusy, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
         return CallOutcome.NoAgent($"agent {plan.Decision.AgentId} busy: missed callback recorded");
     }
 

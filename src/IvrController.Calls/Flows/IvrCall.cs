@@ -25,8 +25,7 @@ public sealed class IvrCall(CallFlowContext context)
         if (menu is null)
         {
             _logger.LogWarning("Call {CallId}: the dialled number names no IVR menu; playing service_unavailable", callId);
-            await caller.PlayAsync(Prompts.ServiceUnavailable, cancellationToken).ConfigureAwait(false);
-            await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+            await caller.PlayThenHangUpAsync(Prompts.ServiceUnavailable, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
             return CallOutcome.EndedInMenu("no menu");
         }
 
@@ -60,8 +59,7 @@ public sealed class IvrCall(CallFlowContext context)
                     return await RouteAsync(caller, rules, step.Action!, customerE164, cancellationToken).ConfigureAwait(false);
 
                 default:
-                    await caller.PlayAsync(Prompts.Goodbye, cancellationToken).ConfigureAwait(false);
-                    await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+                    await caller.PlayThenHangUpAsync(Prompts.Goodbye, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
                     return CallOutcome.EndedInMenu("hung up by the menu");
             }
         }
@@ -80,8 +78,7 @@ public sealed class IvrCall(CallFlowContext context)
         if (available.Count == 0)
         {
             _logger.LogInformation("Call {CallId}: nobody available for {Target}; busy prompt", callId, action);
-            await caller.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
-            await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+            await caller.PlayThenHangUpAsync(Prompts.AgentBusy, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
             return CallOutcome.NoAgent($"{action}: nobody available");
         }
 
@@ -94,8 +91,7 @@ public sealed class IvrCall(CallFlowContext context)
         if (!rung.Answered)
         {
             _logger.LogInformation("Call {CallId}: {Target} did not answer ({Disposition}); busy prompt", callId, action, rung.Disposition);
-            await caller.PlayAsync(Prompts.AgentBusy, cancellationToken).ConfigureAwait(false);
-            await caller.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+            await caller.PlayThenHangUpAsync(Prompts.AgentBusy, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
             return CallOutcome.NoAgent($"{action}: {rung.Disposition}");
         }
 

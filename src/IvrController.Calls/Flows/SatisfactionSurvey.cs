@@ -46,8 +46,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                 await customer.PlayAsync(template.TimeoutPrompt, cancellationToken).ConfigureAwait(false);
             }
 
-            await customer.PlayAsync(template.ClosingPrompt, cancellationToken).ConfigureAwait(false);
-            await customer.HangupAsync(HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
+            await customer.PlayThenHangUpAsync(template.ClosingPrompt, HangupCauses.NormalClearing, cancellationToken).ConfigureAwait(false);
         }
         catch (EslChannelHangupException)
         {

@@ -92,7 +92,7 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
 
         await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav"), ("hangup", "NORMAL_TEMPORARY_FAILURE")], agentLeg.Executed);
         Assert.Equal("NORMAL_TEMPORARY_FAILURE", agentLeg.HangupCause);
         Assert.Equal("1001|null", (await centre.RowsAsync("select agent_id, caller_number from outbound_calls")).Single());
         Assert.Equal(["+862152810000|1|1"], await centre.RowsAsync("select number, used_today, in_use from caller_number_slots"));
@@ -107,7 +107,7 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
 
         await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav"), ("hangup", "NORMAL_TEMPORARY_FAILURE")], agentLeg.Executed);
         Assert.Equal("NORMAL_TEMPORARY_FAILURE", agentLeg.HangupCause);
         Assert.Equal("1001|null", (await centre.RowsAsync("select agent_id, caller_number from outbound_calls")).Single());
         Assert.Contains(centre.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("the pool has no enabled number", StringComparison.Ordinal));
@@ -140,7 +140,7 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
 
         await FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", prompt)], agentLeg.Executed);
+        Assert.Equal([("answer", null), ("playback", prompt), ("hangup", cause)], agentLeg.Executed);
         Assert.Equal(cause, agentLeg.HangupCause);
         Assert.Equal(0L, await centre.ScalarAsync<long>("select count(*) from outbound_calls"));
     }
@@ -213,7 +213,7 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
 
         await FlowCall.RunAsync(agentLeg, dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav")], agentLeg.Executed);
+        Assert.Equal([("answer", null), ("playback", "no_caller_number.wav"), ("hangup", "NORMAL_TEMPORARY_FAILURE")], agentLeg.Executed);
         Assert.Equal("1001|null|sw1", (await centre.RowsAsync("select agent_id, caller_number, switch_name from outbound_calls")).Single());
     }
 

@@ -36,6 +36,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
                 ("set", "sound_prefix=${ivr_sounds_dir}/zh-CN"),
                 ("play_and_get_digits", "1 1 2 5000 # survey_guide_inbound.wav survey_invalid.wav ivr_survey_digit ^[123]$"),
                 ("playback", "survey_closing.wav"),
+                ("hangup", "NORMAL_CLEARING"),
             ],
             customer.Executed);
         Assert.Equal(
@@ -119,6 +120,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
                 ("play_and_get_digits", "1 1 1 4000 none ivr_welcome.wav silence_stream://250 ivr_menu_digit [0-9*#]"),
                 ("playback", "ivr_timeout.wav"),
                 ("playback", "ivr_goodbye.wav"),
+                ("hangup", "NORMAL_CLEARING"),
             ],
             customer.Executed);
         Assert.DoesNotContain(customer.Executed, e => e.Application == "bridge");
@@ -132,7 +134,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
+        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav"), ("hangup", "NORMAL_CLEARING")], customer.Executed);
         Assert.Equal(
             [$"{customer.UniqueId}|ivr|ended_in_menu|+862152810000"],
             await centre.RowsAsync("select call_uuid, route, outcome, called_number from inbound_calls"));
@@ -165,7 +167,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "agent_busy.wav")], customer.Executed);
+        Assert.Equal([("answer", null), ("playback", "agent_busy.wav"), ("hangup", "NORMAL_CLEARING")], customer.Executed);
         Assert.Equal(["1001|+8613800138000|+862152810000"], await centre.RowsAsync("select agent_id, customer_number, called_number from missed_callbacks"));
         Assert.Equal(
             [$"{customer.UniqueId}|callback|1001|null|no_agent|+8613800138000|+862152810000|True"],
@@ -289,7 +291,7 @@ public sealed class CustomerCallbackTests(PostgresServer server)
 
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav")], customer.Executed);
+        Assert.Equal([("answer", null), ("playback", "service_unavailable.wav"), ("hangup", "NORMAL_TEMPORARY_FAILURE")], customer.Executed);
         Assert.Equal("NORMAL_TEMPORARY_FAILURE", customer.HangupCause);
         Assert.Contains(centre.Logs.Lines, line => line.Contains("failed inside the controller: presence is broken", StringComparison.Ordinal));
         Assert.Equal(1, centre.Dispatcher.Outcomes[CallOutcomeKind.Faulted]);

@@ -31,6 +31,7 @@ public sealed class SurveyHandBackTests(PostgresServer server)
                 ("set", "sound_prefix=${ivr_sounds_dir}/zh-CN"),
                 ("play_and_get_digits", "1 1 2 5000 # survey_guide_outbound.wav survey_invalid.wav ivr_survey_digit ^[123]$"),
                 ("playback", "survey_closing.wav"),
+                ("hangup", "NORMAL_CLEARING"),
             ],
             customer.Executed);
         Assert.Equal("NORMAL_CLEARING", customer.HangupCause);
@@ -47,7 +48,7 @@ public sealed class SurveyHandBackTests(PostgresServer server)
 
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
-        Assert.Equal([("playback", "survey_timeout.wav"), ("playback", "survey_closing.wav")], customer.Executed.Skip(2));
+        Assert.Equal([("playback", "survey_timeout.wav"), ("playback", "survey_closing.wav"), ("hangup", "NORMAL_CLEARING")], customer.Executed.Skip(2));
         Assert.Equal(["no_answer|null|null"], await centre.RowsAsync("select outcome, digit, score from survey_results"));
     }
 
@@ -60,6 +61,22 @@ public sealed class SurveyHandBackTests(PostgresServer server)
         await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
 
         Assert.Equal(["no_answer"], await centre.RowsAsync("select outcome from survey_results"));
+    }
+
+    [Fact]
+    public async Task A_customer_who_rated_and_hangs_up_during_the_closing_prompt_is_stored_as_rated_and_the_call_ends_quietly()
+    {
+        await using var centre = await CallCentre.CreateAsync(server, "flow_survey_closing_gone");
+        FlowSwitch customer = HandedBack()
+            .OnExecute("play_and_get_digits", Outcome.Digits("1"))
+            .OnExecute("playback", Outcome.CallerHangsUp("NORMAL_CLEARING"));
+
+        await FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+
+        // The hang-up application went with the closing prompt; the customer left first, which is no fault.
+        Assert.Equal((1, 0), (centre.Dispatcher.Outcomes[CallOutcomeKind.Surveyed], centre.Dispatcher.Outcomes[CallOutcomeKind.Faulted]));
+        Assert.Equal([("playback", "survey_closing.wav"), ("hangup", "NORMAL_CLEARING")], customer.Executed.TakeLast(2));
+        Assert.Equal(["rated|1"], await centre.RowsAsync("select outcome, digit from survey_results"));
     }
 
     [Fact]
