@@ -79,7 +79,11 @@ public sealed class EventSubscription
         }
     }
 
-    /// <summary>Filters pass an event that matches any one of them (the switch's rule).</summary>
+    /// <summary>
+    /// The switch's rule (mod_event_socket.c, 1.10.12): without filters every subscribed event goes out; with
+    /// filters, in the order they were added, one whose value starts with '-' stops an event whose header equals the
+    /// rest of it, and the event goes out only if some other filter (value as is, or after '+') matched it.
+    /// </summary>
     public bool Wants(string eventName, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         lock (_names)
@@ -89,8 +93,39 @@ public sealed class EventSubscription
                 return false;
             }
 
-            return _filters.Count == 0
-                || _filters.Any(f => headers.Any(h => string.Equals(h.Key, f.Key, StringComparison.OrdinalIgnoreCase) && h.Value == f.Value));
+            if (_filters.Count == 0)
+            {
+                return true;
+            }
+
+            bool send = false;
+            foreach ((string header, string value) in _filters)
+            {
+                if (headers.FirstOrDefault(h => string.Equals(h.Key, header, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } present)
+                {
+                    continue;
+                }
+
+                string compared = value.TrimStart('+', '-', ' ');
+                string signs = value[..(value.Length - compared.Length)];
+                bool positive = signs.LastIndexOf('-') <= signs.LastIndexOf('+');
+                if (send && positive)
+                {
+                    continue;
+                }
+
+                if (string.Equals(present.Value, compared, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!positive)
+                    {
+                        return false;
+                    }
+
+                    send = true;
+                }
+            }
+
+            return send;
         }
     }
 }

@@ -23,6 +23,9 @@ public static class EventNames
     public const string ChannelUnpark = "CHANNEL_UNPARK";
     public const string Dtmf = "DTMF";
 
+    /// <summary>The events an outbound session consumes itself: applications' completions and the hang-up.</summary>
+    public static readonly IReadOnlyList<string> OutboundSessionOwn = [ChannelExecuteComplete, ChannelHangup, ChannelHangupComplete];
+
     /// <summary>
     /// What <c>myevents</c> subscribes an outbound socket to (mod_event_socket.c, 1.10.12), beyond the three an
     /// outbound session consumes itself (CHANNEL_EXECUTE_COMPLETE, CHANNEL_HANGUP, CHANNEL_HANGUP_COMPLETE).

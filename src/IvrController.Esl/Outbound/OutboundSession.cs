@@ -76,20 +76,39 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     }
 
     /// <summary>
+    /// The event UUID of every application queued by <see cref="ExecuteWithNext"/>. The switch names it as the
+    /// Application-UUID of that application's CHANNEL_EXECUTE_COMPLETE (≈ 7 KB, every channel variable), which
+    /// nobody waits for, so <see cref="UnawaitedCompletionFilters"/> keep those events on the switch.
+    /// </summary>
+    internal const string UnawaitedApplication = "ivr-unawaited";
+
+    /// <summary>
+    /// Event filters in mod_event_socket's terms (1.10.12): once a socket has filters, an event goes out only if a
+    /// positive one matches it, and not if a negative one ("-value") does, checked in the order they were added. So:
+    /// the session's own kinds, except the completions of the applications queued without a waiter.
+    /// </summary>
+    internal static readonly IReadOnlyList<EslCommand> UnawaitedCompletionFilters =
+    [
+        .. EventNames.OutboundSessionOwn.Select(name => EslCommand.Filter("Event-Name", name)),
+        EslCommand.Filter("Application-UUID", "-" + UnawaitedApplication),
+    ];
+
+    /// <summary>
     /// <c>connect</c> and the subscriptions in one write: one round trip for the channel data (returned, also
     /// <see cref="ChannelData"/> from now on) and for <c>myevents</c>, then, unless <paramref name="allEvents"/>,
     /// one <c>nixevent</c> for the kinds <c>myevents</c> adds beyond this session's own
-    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only execute-complete and hang-up),
-    /// and <c>linger</c> when asked. The subscriptions need a socket with full control: without it the switch
+    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only execute-complete and hang-up) and
+    /// the <see cref="UnawaitedCompletionFilters"/>, and <c>linger</c> when asked. The subscriptions need a socket with full control: without it the switch
     /// refuses them, and this returns the channel data anyway (<see cref="ChannelData.IsFullControl"/> false) for
     /// the caller to refuse the call; with full control a refused subscription throws <see cref="EslCommandException"/>.
     /// </summary>
     public async Task<ChannelData> ConnectAndSubscribeAsync(bool allEvents, bool linger, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var commands = new List<EslCommand>(4) { EslCommand.Connect(), EslCommand.MyEvents() };
+        var commands = new List<EslCommand>(8) { EslCommand.Connect(), EslCommand.MyEvents() };
         if (!allEvents)
         {
             commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
+            commands.AddRange(UnawaitedCompletionFilters);
         }
 
         if (linger)
@@ -122,14 +141,14 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// Queues <paramref name="application"/> to go to the switch with this session's next execute, hang-up or
     /// exit, in the same write and ahead of it: the two cost one round trip. The switch runs a call's applications
     /// in the order they arrive (event-lock), so it has run before the next one starts. Its reply is checked with
-    /// the next command's (an <c>-ERR</c> fails that command); its completion is not awaited and its result not
-    /// kept, so queue only what cannot fail on a live channel (setting variables, answering). One flow drives a
+    /// the next command's (an <c>-ERR</c> fails that command); its completion is not awaited, its result not
+    /// kept and its event not even sent (<see cref="UnawaitedCompletionFilters"/>), so queue only what cannot fail on a live channel (setting variables, answering). One flow drives a
     /// session: queueing is not thread-safe.
     /// </summary>
     public void ExecuteWithNext(string application, string? argument = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(application);
-        _ahead.Add(EslCommand.Execute(application, argument, Guid.NewGuid().ToString()));
+        _ahead.Add(EslCommand.Execute(application, argument, UnawaitedApplication));
     }
 
     /// <summary>

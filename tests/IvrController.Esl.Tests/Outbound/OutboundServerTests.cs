@@ -30,10 +30,26 @@ public sealed class OutboundServerTests
         Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
         Assert.Equal("myevents", (await fake.ReadCommandAsync(Timeout)).Line);
         Assert.Equal("nixevent " + string.Join(' ', EventNames.MyEventsBeyondTheSession), (await fake.ReadCommandAsync(Timeout)).Line);
+        // Only the session's own kinds, and not the completions of applications queued without a waiter.
+        string[] filters =
+        [
+            "filter Event-Name CHANNEL_EXECUTE_COMPLETE", "filter Event-Name CHANNEL_HANGUP", "filter Event-Name CHANNEL_HANGUP_COMPLETE",
+            "filter Application-UUID -ivr-unawaited",
+        ];
+        foreach (string filter in filters)
+        {
+            Assert.Equal(filter, (await fake.ReadCommandAsync(Timeout)).Line);
+        }
+
         Assert.Equal("linger", (await fake.ReadCommandAsync(Timeout)).Line);
         await fake.SendAsync(ConnectReplyHead + "Control: full\n\n");
         await fake.ReplyAsync("+OK Events Enabled");
         await fake.ReplyAsync("+OK events nixed");
+        foreach (string filter in filters)
+        {
+            await fake.ReplyAsync($"+OK filter added. [{filter.Split(' ')[1]}]=[{filter.Split(' ')[2]}]");
+        }
+
         await fake.ReplyAsync("+OK will linger");
     }
 
@@ -74,7 +90,7 @@ public sealed class OutboundServerTests
         Assert.Equal("connect", (await fake.ReadCommandAsync(Timeout)).Line);
         await fake.SendAsync(ConnectReplyHead + "Control: single-channel\n\n");
         // The subscriptions came in the same write; without full control the switch refuses each of them.
-        foreach (string verb in new[] { "myevents", "nixevent", "linger" })
+        foreach (string verb in new[] { "myevents", "nixevent", "filter", "filter", "filter", "filter", "linger" })
         {
             Assert.StartsWith(verb, (await fake.ReadCommandAsync(Timeout)).Line, StringComparison.Ordinal);
             await fake.SendAsync("Content-Type: command/reply\nReply-Text: -ERR command not found\n\n");
@@ -115,7 +131,9 @@ public sealed class OutboundServerTests
         Assert.Equal(
             ["multiset hangup_after_bridge=true continue_on_fail=true", "answer ", "playback hello.wav"],
             sent.Select(command => $"{command.Header("execute-app-name")} {command.Header("execute-app-arg")}"));
-        Assert.Equal(3, sent.Select(command => command.Header("Event-UUID")).Distinct().Count());
+        // The queued two carry the event UUID whose completions the session's filter keeps on the switch; the awaited one its own.
+        Assert.Equal(["ivr-unawaited", "ivr-unawaited"], sent.Take(2).Select(command => command.Header("Event-UUID")));
+        Assert.True(Guid.TryParse(sent[2].Header("Event-UUID"), out _));
         await fake.ReplyAsync("+OK");
         await fake.ReplyAsync("-ERR no such application");
         await fake.ReplyAsync("+OK");

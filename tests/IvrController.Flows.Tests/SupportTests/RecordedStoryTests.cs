@@ -70,10 +70,29 @@ public sealed class RecordedStoryTests
         });
 
         Assert.Equal((HangupCauses.Success, HangupCauses.NormalClearing, "42"), result);
-        Assert.Equal(["connect", "myevents", "nixevent", "linger", "sendmsg", "sendmsg", "exit"], flowSwitch.Received.Select(c => c.Verb));
+        Assert.Equal(["connect", "myevents", "nixevent", "filter", "filter", "filter", "filter", "linger", "sendmsg", "sendmsg", "exit"], flowSwitch.Received.Select(c => c.Verb));
         Assert.Equal(
             [Complete, "CHANNEL_HANGUP", Notice, Complete, Complete, "CHANNEL_HANGUP_COMPLETE"],
             Wire.Story(flowSwitch));
+    }
+
+    [Fact]
+    public async Task Applications_queued_without_a_waiter_send_no_completion_only_the_awaited_one_does()
+    {
+        FlowSwitch flowSwitch = FlowSwitch.AgentLeg()
+            .OnExecute("bridge", _ => BridgeResult.Answered(talk: TimeSpan.FromSeconds(3), whoHangsUpFirst: Party.Agent));
+
+        await FlowCall.RunAsync(flowSwitch, async (session, ct) =>
+        {
+            session.SetVariablesWithNext([new("hangup_after_bridge", "true"), new("continue_on_fail", "true")]);
+            using ApplicationResult bridge = await session.ExecuteAsync("bridge", Wire.AgentDial + "13800138001", ct);
+            await Wire.NextEventAsync(session, EventNames.ChannelHangupComplete, ct);
+        });
+
+        // The multiset ran (and answered +OK with the bridge), but its completion stayed on the switch.
+        Assert.Equal(["multiset", "bridge"], flowSwitch.Executed.Select(e => e.Application));
+        Assert.Equal("true", flowSwitch.Variables["continue_on_fail"]);
+        Assert.Equal(["CHANNEL_HANGUP", Notice, Complete, Complete, "CHANNEL_HANGUP_COMPLETE"], Wire.Story(flowSwitch));
     }
 
     [Fact]
