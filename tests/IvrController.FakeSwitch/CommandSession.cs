@@ -31,7 +31,7 @@ internal sealed class CommandSession(FlowSwitch flowSwitch, CallDriver call, Swi
                 return true;
             case "myevents" when arguments.All(a => a is "plain" || a == call.Channel.UniqueId):
                 // The switch's fixed list (mod_event_socket.c), not ALL.
-                subscription.Subscribe([.. EventNames.MyEventsBeyondTheSession, EventNames.ChannelExecuteComplete, EventNames.ChannelHangup, EventNames.ChannelHangupComplete]);
+                subscription.Subscribe([.. EventNames.MyEventsBeyondTheSession, .. EventNames.OutboundSessionOwn]);
                 await output.ReplyAsync("+OK Events Enabled", cancellationToken);
                 return true;
             case "event" when arguments is ["plain", .. var names]:
