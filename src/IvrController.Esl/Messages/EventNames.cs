@@ -27,8 +27,8 @@ public static class EventNames
     public static readonly IReadOnlyList<string> OutboundSessionOwn = [ChannelExecuteComplete, ChannelHangup, ChannelHangupComplete];
 
     /// <summary>
-    /// What <c>myevents</c> subscribes an outbound socket to (mod_event_socket.c, 1.10.12), beyond the three an
-    /// outbound session consumes itself (CHANNEL_EXECUTE_COMPLETE, CHANNEL_HANGUP, CHANNEL_HANGUP_COMPLETE).
+    /// What <c>myevents</c> subscribes an outbound socket to (mod_event_socket.c, 1.10.12) beyond
+    /// <see cref="OutboundSessionOwn"/>.
     /// Each carries every channel variable (≈ 6–7 KB on the wire), so a session that does not read them nixes them.
     /// </summary>
     public static readonly IReadOnlyList<string> MyEventsBeyondTheSession =

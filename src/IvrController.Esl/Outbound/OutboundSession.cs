@@ -97,9 +97,9 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// <c>connect</c> and the subscriptions in one write: one round trip for the channel data (returned, also
     /// <see cref="ChannelData"/> from now on) and for <c>myevents</c>, then, unless <paramref name="allEvents"/>,
     /// one <c>nixevent</c> for the kinds <c>myevents</c> adds beyond this session's own
-    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only execute-complete and hang-up) and
-    /// the <see cref="UnawaitedCompletionFilters"/>, and <c>linger</c> when asked. The subscriptions need a socket with full control: without it the switch
-    /// refuses them, and this returns the channel data anyway (<see cref="ChannelData.IsFullControl"/> false) for
+    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only <see cref="EventNames.OutboundSessionOwn"/>)
+    /// and the <see cref="UnawaitedCompletionFilters"/>, and <c>linger</c> when asked. The subscriptions need a
+    /// socket with full control: without it the switch refuses them, and this returns the channel data anyway (<see cref="ChannelData.IsFullControl"/> false) for
     /// the caller to refuse the call; with full control a refused subscription throws <see cref="EslCommandException"/>.
     /// </summary>
     public async Task<ChannelData> ConnectAndSubscribeAsync(bool allEvents, bool linger, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -142,8 +142,8 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// exit, in the same write and ahead of it: the two cost one round trip. The switch runs a call's applications
     /// in the order they arrive (event-lock), so it has run before the next one starts. Its reply is checked with
     /// the next command's (an <c>-ERR</c> fails that command); its completion is not awaited, its result not
-    /// kept and its event not even sent (<see cref="UnawaitedCompletionFilters"/>), so queue only what cannot fail on a live channel (setting variables, answering). One flow drives a
-    /// session: queueing is not thread-safe.
+    /// kept and its event not even sent (<see cref="UnawaitedCompletionFilters"/>), so queue only what cannot fail
+    /// on a live channel (setting variables, answering). One flow drives a session: queueing is not thread-safe.
     /// </summary>
     public void ExecuteWithNext(string application, string? argument = null)
     {
