@@ -32,8 +32,31 @@ public sealed class SippResult(SippCall call, IReadOnlyList<string> commandLine,
         99 => "no call was processed",
         254 => "could not bind its socket (port in use?)",
         255 => "fatal error",
+        > 128 and < 160 => $"ended by signal {ExitCode - 128}{(ExitCode == 134 ? " (SIGABRT: sipp aborted itself, an assertion or a crash)" : "")}",
         _ => "unknown exit code",
     };
+
+    /// <summary>
+    /// <see cref="Meaning"/>, and for an exit other than a failed call also the last line sipp wrote to stderr and
+    /// the last SIP message it logged: a failed test's one-line message then says what happened without its logs.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            if (Succeeded || ExitCode == 1)
+            {
+                return Meaning;
+            }
+
+            string lastWords = LastLine(Logs.Stderr) ?? LastLine(Logs.Errors) ?? "(nothing)";
+            string lastMessage = Messages.Count == 0 ? "none" : $"{(Messages[^1].Received ? "received" : "sent")} {Messages[^1].StartLine}";
+            return $"{Meaning}; its last words: {lastWords}; its last SIP message: {lastMessage}";
+        }
+    }
+
+    private static string? LastLine(string path) =>
+        File.Exists(path) ? File.ReadLines(path).LastOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim() : null;
 
     /// <summary>A report of the run: command, outcome and every log, for a failing test's output.</summary>
     public string Describe(int maxLogChars = 20_000)
