@@ -33,6 +33,9 @@ internal sealed class HeaderTable : IDisposable
 
     internal byte[] Bytes => _bytes;
 
+    /// <summary>Where each header lies in <see cref="Bytes"/>, in the order they came.</summary>
+    internal ReadOnlySpan<HeaderEntry> Entries => _entries.AsSpan(0, _count);
+
     public void Add(HeaderEntry entry)
     {
         if (_count == _entries.Length)
