@@ -58,9 +58,6 @@ public sealed class EslCommand
 
     public static EslCommand NoEvents() => new("noevents");
 
-    /// <summary>Stops events of these names (one command for all of them); the others subscribed stay.</summary>
-    public static EslCommand NixEvents(IEnumerable<string> eventNames) => new($"nixevent {string.Join(' ', eventNames)}");
-
     public static EslCommand Connect() => new("connect");
 
     public static EslCommand MyEvents() => new("myevents");

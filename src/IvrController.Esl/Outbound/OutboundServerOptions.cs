@@ -28,9 +28,9 @@ public sealed class OutboundServerOptions
     public int SessionEventQueueCapacity { get; set; } = 1000;
 
     /// <summary>
-    /// Keep every event <c>myevents</c> subscribes. Off (the default), the session nixes those it does not consume
-    /// itself (<see cref="Messages.EventNames.MyEventsBeyondTheSession"/>): a call's events shrink to its
-    /// application completions and its hang-up, about a third of them, for the switch and for us.
+    /// Keep every event <c>myevents</c> subscribes. Off (the default), the session's event filters keep back those it
+    /// does not consume itself (<see cref="Messages.EventNames.MyEventsBeyondTheSession"/>): a call's events shrink to
+    /// the completions it waits for and its hang-up, about a third of them, for the switch and for us.
     /// </summary>
     public bool AllCallEvents { get; set; }
 

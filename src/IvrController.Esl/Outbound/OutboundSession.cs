@@ -78,16 +78,18 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// <summary>
     /// The event UUID of every application queued by <see cref="ExecuteWithNext"/>. The switch names it as the
     /// Application-UUID of that application's CHANNEL_EXECUTE_COMPLETE (≈ 7 KB, every channel variable), which
-    /// nobody waits for, so <see cref="UnawaitedCompletionFilters"/> keep those events on the switch.
+    /// nobody waits for, so <see cref="SessionEventFilters"/> keep those events on the switch.
     /// </summary>
     internal const string UnawaitedApplication = "ivr-unawaited";
 
     /// <summary>
     /// Event filters in mod_event_socket's terms (1.10.12): once a socket has filters, an event goes out only if a
     /// positive one matches it, and not if a negative one ("-value") does, checked in the order they were added. So:
-    /// the session's own kinds, except the completions of the applications queued without a waiter.
+    /// the session's own kinds (<see cref="EventNames.OutboundSessionOwn"/>; <c>myevents</c> subscribes
+    /// <see cref="EventNames.MyEventsBeyondTheSession"/> too, each carrying every channel variable), except the
+    /// completions of the applications queued without a waiter.
     /// </summary>
-    internal static readonly IReadOnlyList<EslCommand> UnawaitedCompletionFilters =
+    internal static readonly IReadOnlyList<EslCommand> SessionEventFilters =
     [
         .. EventNames.OutboundSessionOwn.Select(name => EslCommand.Filter("Event-Name", name)),
         EslCommand.Filter("Application-UUID", "-" + UnawaitedApplication),
@@ -96,9 +98,8 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// <summary>
     /// <c>connect</c> and the subscriptions in one write: one round trip for the channel data (returned, also
     /// <see cref="ChannelData"/> from now on) and for <c>myevents</c>, then, unless <paramref name="allEvents"/>,
-    /// one <c>nixevent</c> for the kinds <c>myevents</c> adds beyond this session's own
-    /// (<see cref="EventNames.MyEventsBeyondTheSession"/>; the session needs only <see cref="EventNames.OutboundSessionOwn"/>)
-    /// and the <see cref="UnawaitedCompletionFilters"/>, and <c>linger</c> when asked. The subscriptions need a
+    /// the <see cref="SessionEventFilters"/> (which leave only the session's own events, so no <c>nixevent</c> is
+    /// needed), and <c>linger</c> when asked. The subscriptions need a
     /// socket with full control: without it the switch refuses them, and this returns the channel data anyway (<see cref="ChannelData.IsFullControl"/> false) for
     /// the caller to refuse the call; with full control a refused subscription throws <see cref="EslCommandException"/>.
     /// </summary>
@@ -107,8 +108,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
         var commands = new List<EslCommand>(8) { EslCommand.Connect(), EslCommand.MyEvents() };
         if (!allEvents)
         {
-            commands.Add(EslCommand.NixEvents(EventNames.MyEventsBeyondTheSession));
-            commands.AddRange(UnawaitedCompletionFilters);
+            commands.AddRange(SessionEventFilters);
         }
 
         if (linger)
@@ -142,7 +142,7 @@ public sealed class OutboundSession : IEslFrameHandler, IAsyncDisposable
     /// exit, in the same write and ahead of it: the two cost one round trip. The switch runs a call's applications
     /// in the order they arrive (event-lock), so it has run before the next one starts. Its reply is checked with
     /// the next command's (an <c>-ERR</c> fails that command); its completion is not awaited, its result not
-    /// kept and its event not even sent (<see cref="UnawaitedCompletionFilters"/>), so queue only what cannot fail
+    /// kept and its event not even sent (<see cref="SessionEventFilters"/>), so queue only what cannot fail
     /// on a live channel (setting variables, answering). One flow drives a session: queueing is not thread-safe.
     /// </summary>
     public void ExecuteWithNext(string application, string? argument = null)

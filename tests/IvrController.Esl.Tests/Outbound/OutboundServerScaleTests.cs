@@ -70,12 +70,12 @@ public sealed class OutboundServerScaleTests
         await using var fake = new ScriptedSwitch(socket.GetStream());
         Assert.Equal("connect", (await fake.ReadCommandAsync(cancellationToken)).Line);
         await fake.SendAsync(ConnectReply);
-        // myevents, nixevent, the filters and linger: each answered as the switch does, in order.
+        // myevents, the filters and linger: each answered as the switch does, in order.
         string verb;
         do
         {
             verb = (await fake.ReadCommandAsync(cancellationToken)).Line.Split(' ')[0];
-            await fake.ReplyAsync(verb switch { "myevents" => "+OK Events Enabled", "nixevent" => "+OK events nixed", "linger" => "+OK will linger", _ => "+OK filter added." });
+            await fake.ReplyAsync(verb switch { "myevents" => "+OK Events Enabled", "linger" => "+OK will linger", _ => "+OK filter added." });
         }
         while (verb != "linger");
         Assert.Equal("exit", (await fake.ReadCommandAsync(cancellationToken)).Line);
