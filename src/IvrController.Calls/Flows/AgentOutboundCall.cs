@@ -21,7 +21,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class AgentOutboundCall(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<AgentOutboundCall>();
+    private readonly ILogger _logger = context.LoggerFor<AgentOutboundCall>();
 
     /// <summary>Runs the call; returns how it ended.</summary>
     public async Task<CallOutcome> RunAsync(CallLeg agentLeg, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class CallDispatcher(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CallDispatcher>();
+    private readonly ILogger _logger = context.LoggerFor<CallDispatcher>();
 
     /// <summary>How the calls handled so far ended, by kind.</summary>
     public CallOutcomeCounts Outcomes { get; } = new();

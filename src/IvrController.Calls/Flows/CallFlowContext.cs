@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IvrController.Cluster;
 using IvrController.Metrics;
 using IvrController.Rules.Callback;
@@ -44,6 +45,14 @@ public sealed record CallFlowContext(
 
     /// <summary>What /metrics shows about calls; the flows and the dispatcher record into it as calls go.</summary>
     public CallMetrics Metrics { get; init; } = new();
+
+    private readonly ConcurrentDictionary<(ILoggerFactory, Type), ILogger> _loggers = new();
+
+    /// <summary>
+    /// The logger of a flow's type, made once and kept: a flow is made per call, and naming a logger after its
+    /// type formats the type's name each time.
+    /// </summary>
+    public ILogger LoggerFor<T>() => _loggers.GetOrAdd((LoggerFactory, typeof(T)), static key => key.Item1.CreateLogger<T>());
 
     /// <summary>The name of the switch <paramref name="leg"/> runs on, by its channel data's Core-UUID; null when not known.</summary>
     public string? SwitchOf(CallLeg leg)

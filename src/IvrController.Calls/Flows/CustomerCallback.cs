@@ -17,7 +17,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class CustomerCallback(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<CustomerCallback>();
+    private readonly ILogger _logger = context.LoggerFor<CustomerCallback>();
 
     /// <summary>
     /// <see cref="CallFlowKind.Callback"/> once the callback memory named an agent for the caller (whether or not

@@ -14,7 +14,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class IvrCall(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<IvrCall>();
+    private readonly ILogger _logger = context.LoggerFor<IvrCall>();
 
     /// <summary>Runs the IVR of <paramref name="menu"/>; returns how it ended, for the log and tests.</summary>
     /// <param name="customerE164">The caller's number as stored with the call: E.164, or the raw caller ID when it does not normalise.</param>

@@ -16,7 +16,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class SatisfactionSurvey(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SatisfactionSurvey>();
+    private readonly ILogger _logger = context.LoggerFor<SatisfactionSurvey>();
 
     /// <param name="customerE164">The customer's number as stored with the call (E.164).</param>
     public async Task<SurveyOutcome> RunAsync(

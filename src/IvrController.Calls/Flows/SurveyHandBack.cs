@@ -14,7 +14,7 @@ namespace IvrController.Flows;
 /// </summary>
 public sealed class SurveyHandBack(CallFlowContext context)
 {
-    private readonly ILogger _logger = context.LoggerFactory.CreateLogger<SurveyHandBack>();
+    private readonly ILogger _logger = context.LoggerFor<SurveyHandBack>();
 
     public async Task<CallOutcome> RunAsync(CallLeg customer, CancellationToken cancellationToken)
     {

@@ -16,8 +16,8 @@ public sealed class OutboundServer : IAsyncDisposable
 {
     private readonly OutboundServerOptions _options;
     private readonly Func<OutboundSession, CancellationToken, Task> _handleCall;
-    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly ILogger _sessionLogger;
     private readonly TimeProvider _time;
     private readonly (IPAddress[] Addresses, IPNetwork[] Networks) _allowed;
     private readonly ConcurrentDictionary<long, Task> _sessions = new();
@@ -42,8 +42,8 @@ public sealed class OutboundServer : IAsyncDisposable
 
         _options = options;
         _handleCall = handleCall;
-        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<OutboundServer>();
+        _sessionLogger = loggerFactory.CreateLogger<OutboundSession>();
         _time = time ?? TimeProvider.System;
         _allowed = (
             options.AllowedPeers.Where(p => IPAddress.TryParse(p, out _)).Select(IPAddress.Parse).ToArray(),
@@ -185,7 +185,7 @@ public sealed class OutboundServer : IAsyncDisposable
 
     private async Task RunSessionAsync(long id, Socket socket)
     {
-        ILogger logger = _loggerFactory.CreateLogger<OutboundSession>();
+        ILogger logger = _sessionLogger;
         var session = new OutboundSession(_options.SessionEventQueueCapacity, logger);
         var transport = EslTransport.FromSocket(socket);
         var connectionOptions = new EslConnectionOptions { CommandTimeout = _options.CommandTimeout, Limits = _options.Limits };
