@@ -109,14 +109,14 @@ public sealed class Scene : IAsyncDisposable
     /// <summary>
     /// A registration, run once more if the phone's sipp died of a signal. Debian's sipp 3.6.1 has aborted
     /// (SIGABRT) now and then on a busy machine; a crashed tool says nothing about the switch, and a REGISTER may
-    /// be repeated without changing the outcome. A phone that ran and failed is a failure at once; the crashed
-    /// run's summary goes to the test's report either way.
+    /// be repeated without changing the outcome. A phone that ran and failed, or outlived its timeout, is a
+    /// failure at once; the crashed run's summary goes to the test's report either way.
     /// </summary>
     private async Task RegistersAsync(SippCall registration)
     {
         SippResult first = await (await StartAsync(registration)).Completion;
         _results.Add(first);
-        if (first.Succeeded || first.ExitCode is <= 128 or >= 160)
+        if (first.Succeeded || first.Killed || first.ExitCode is <= 128 or >= 160)
         {
             Assert.True(first.Succeeded, FailureMessage(first));
             return;
