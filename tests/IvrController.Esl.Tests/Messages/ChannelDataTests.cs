@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using IvrController.Esl.Framing;
 using IvrController.Esl.Messages;
 using IvrController.Esl.Tests.Support;
@@ -23,18 +22,10 @@ public sealed class ChannelDataTests
         "variable_ivr_entry: survey\n" +
         "\n";
 
-    private static EslFrame Frame(string wire)
-    {
-        ReadOnlySequence<byte> buffer = new(Encoding.UTF8.GetBytes(wire));
-        EslReadStatus status = EslFrameReader.TryRead(ref buffer, EslFrameLimits.Default, out EslFrame? frame, out string? error);
-        Assert.True(status == EslReadStatus.Done, error);
-        return frame!;
-    }
-
     [Fact]
     public void Values_are_decoded_when_asked_for_names_ignore_case_and_the_last_of_repeated_names_counts()
     {
-        using EslFrame frame = Frame(ConnectReply);
+        using EslFrame frame = WireFrame.Read(ConnectReply);
         ChannelData data = ChannelData.FromFrame(frame);
 
         Assert.Equal("5d0f3a53-0b38-4a21-9b1e-31a1d1f2c7e4", data.UniqueId);
@@ -54,7 +45,7 @@ public sealed class ChannelDataTests
     [Fact]
     public void The_channel_data_outlives_its_frame_whose_pooled_buffer_goes_back_and_is_written_over()
     {
-        EslFrame frame = Frame(ConnectReply);
+        EslFrame frame = WireFrame.Read(ConnectReply);
         ChannelData data = ChannelData.FromFrame(frame);
         frame.Dispose();
 

@@ -9,13 +9,7 @@ namespace IvrController.Esl.Tests.Messages;
 
 public sealed class EslEventTests
 {
-    private static EslEvent Parse(string wire)
-    {
-        ReadOnlySequence<byte> buffer = new(Encoding.UTF8.GetBytes(wire));
-        EslReadStatus status = EslFrameReader.TryRead(ref buffer, EslFrameLimits.Default, out EslFrame? frame, out string? error);
-        Assert.True(status == EslReadStatus.Done, error);
-        return EslEvent.FromFrame(frame!);
-    }
+    private static EslEvent Parse(string wire) => EslEvent.FromFrame(WireFrame.Read(wire));
 
     private static string Plain(string body) => $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\nContent-Type: text/event-plain\n\n{body}";
 
@@ -160,10 +154,7 @@ public sealed class EslEventTests
         // Found by the parser properties (CsCheck seed 5ZkCDd6TPu81): the lookup threw InvalidOperationException.
         byte[] body = [.. "{\"Event-Name\":\"CUSTOM\",\"X-Note\":\"a\\n"u8, 0x90, .. "b\"}"u8];
         byte[] wire = [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\nContent-Type: text/event-json\n\n"), .. body];
-        var buffer = new ReadOnlySequence<byte>(wire);
-        Assert.Equal(EslReadStatus.Done, EslFrameReader.TryRead(ref buffer, EslFrameLimits.Default, out EslFrame? frame, out _));
-
-        using EslEvent e = EslEvent.FromFrame(frame!);
+        using EslEvent e = EslEvent.FromFrame(WireFrame.Read(wire));
 
         Assert.Equal("a\n\uFFFDb", e.GetHeader("X-Note"));
         Assert.Equal("CUSTOM", e.EventName);

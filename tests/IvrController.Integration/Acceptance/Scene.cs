@@ -116,7 +116,7 @@ public sealed class Scene : IAsyncDisposable
     {
         SippResult first = await (await StartAsync(registration)).Completion;
         _results.Add(first);
-        if (first.Succeeded || first.Killed || first.ExitCode is <= 128 or >= 160)
+        if (!first.Crashed)
         {
             Assert.True(first.Succeeded, FailureMessage(first));
             return;

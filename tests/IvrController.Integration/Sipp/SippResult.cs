@@ -18,6 +18,9 @@ public sealed class SippResult(SippCall call, IReadOnlyList<string> commandLine,
 
     public bool Succeeded => ExitCode == 0 && !Killed;
 
+    /// <summary>sipp itself died of a signal (a crash or an abort), not killed by us after its timeout.</summary>
+    public bool Crashed => !Killed && ExitCode is > 128 and < 160;
+
     /// <summary>Every SIP message the phone sent and received, in order.</summary>
     public IReadOnlyList<SipMessage> Messages => _messages ??= SipMessageLog.Read(Logs.Messages);
 
@@ -32,7 +35,7 @@ public sealed class SippResult(SippCall call, IReadOnlyList<string> commandLine,
         99 => "no call was processed",
         254 => "could not bind its socket (port in use?)",
         255 => "fatal error",
-        > 128 and < 160 => $"ended by signal {ExitCode - 128}{(ExitCode == 134 ? " (SIGABRT: sipp aborted itself, an assertion or a crash)" : "")}",
+        _ when Crashed => $"ended by signal {ExitCode - 128}{(ExitCode == 134 ? " (SIGABRT: sipp aborted itself, an assertion or a crash)" : "")}",
         _ => "unknown exit code",
     };
 

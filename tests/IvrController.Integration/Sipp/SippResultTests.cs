@@ -19,7 +19,10 @@ public sealed class SippResultTests : IDisposable
             "UDP message received [200] bytes :\n\n" +
             "SIP/2.0 401 Unauthorized\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n\n");
 
-        string summary = Result(134, logs).Summary;
+        SippResult aborted = Result(134, logs);
+        string summary = aborted.Summary;
+
+        Assert.True(aborted.Crashed);
 
         Assert.Equal(
             "ended by signal 6 (SIGABRT: sipp aborted itself, an assertion or a crash); " +
@@ -35,6 +38,16 @@ public sealed class SippResultTests : IDisposable
         File.WriteAllText(logs.Stderr, "Aborting call on unexpected message\n");
 
         Assert.Equal("the call failed (an unexpected or missing message, or a timeout)", Result(1, logs).Summary);
+        Assert.False(Result(1, logs).Crashed);
+    }
+
+    [Fact]
+    public void A_phone_killed_after_its_timeout_did_not_crash()
+    {
+        SippResult killed = Result(137, new SippLogFiles(_directory, "agent-1001-register"), killed: true);
+
+        Assert.False(killed.Crashed);
+        Assert.Equal("killed after its timeout", killed.Meaning);
     }
 
     [Fact]
@@ -45,7 +58,7 @@ public sealed class SippResultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static SippResult Result(int exitCode, SippLogFiles logs) => new(
+    private static SippResult Result(int exitCode, SippLogFiles logs, bool killed = false) => new(
         new SippCall { Name = logs.Name, Scenario = Scenarios.AgentRegisters, LocalIp = "127.0.0.1", LocalPort = 5070 },
-        ["-sf", Scenarios.AgentRegisters], exitCode, killed: false, logs);
+        ["-sf", Scenarios.AgentRegisters], exitCode, killed, logs);
 }
