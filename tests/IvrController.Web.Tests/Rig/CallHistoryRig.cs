@@ -2,7 +2,8 @@ namespace IvrController.Web.Tests.Rig;
 
 /// <summary>
 /// A <see cref="BrowserConsoleRig"/> whose call log has something to report: besides ConsoleRig's outbound call, a
-/// callback (on switch sw2) and an IVR call, a low and a good survey rating on two days, and a missed callback. The customers'
+/// callback (on switch sw2) and an IVR call, a low and a good survey rating on two days (two days apart: a day apart,
+/// both fall on one day of the call centre's when the test runs just after its midnight), and a missed callback. The customers'
 /// full numbers (<see cref="FullNumbers"/>) must never reach a page or a CSV.
 /// </summary>
 public sealed class CallHistoryRig : BrowserConsoleRig
@@ -25,7 +26,7 @@ public sealed class CallHistoryRig : BrowserConsoleRig
             select gen_random_uuid(), t.id, '2', '不满意', 1, 'rated', '1001', '+86{CustomerNumber}', now() - interval '40 minutes', now() - interval '40 minutes'
               from survey_templates t where t.name = '外呼满意度';
             insert into survey_results (call_uuid, template_id, digit, label, score, outcome, agent_id, customer_number, started_at, answered_at)
-            select gen_random_uuid(), t.id, '1', '满意', 5, 'rated', '1001', '+86{IvrCaller}', now() - interval '1 day', now() - interval '1 day'
+            select gen_random_uuid(), t.id, '1', '满意', 5, 'rated', '1001', '+86{IvrCaller}', now() - interval '2 days', now() - interval '2 days'
               from survey_templates t where t.name = '外呼满意度';
             insert into missed_callbacks (agent_id, customer_number, called_number, at)
             values ('1001', '+86{CustomerNumber}', '+862152810000', now() - interval '20 minutes');
