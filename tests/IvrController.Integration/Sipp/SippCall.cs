@@ -56,9 +56,13 @@ public sealed record SippCall
 
     public int EffectiveMediaPort => MediaPort ?? LocalPort + 2;
 
-    /// <summary>The sipp command line (without the program), logs going to <paramref name="logs"/>.</summary>
+    /// <summary>
+    /// The sipp command line (without the program), logs going to <paramref name="logs"/>; sipp must run
+    /// in the logs' directory, as their names are relative to it.
+    /// </summary>
     public IReadOnlyList<string> Arguments(string scenarioPath, SippLogFiles logs)
     {
+        (string messages, string errors, string actions, string screen) = logs.ForSipp();
         var args = new List<string>();
         if (Remote is not null)
         {
@@ -73,10 +77,10 @@ public sealed record SippCall
             "-mi", LocalIp, "-mp", EffectiveMediaPort.ToString(CultureInfo.InvariantCulture),
             "-nostdin", "-aa", "-d", ((int)Pause.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
             "-timeout", $"{(int)Math.Ceiling(Timeout.TotalSeconds)}s", "-timeout_error",
-            "-trace_msg", "-message_file", logs.Messages,
-            "-trace_err", "-error_file", logs.Errors,
-            "-trace_logs", "-log_file", logs.Actions,
-            "-trace_screen", "-screen_file", logs.Screen,
+            "-trace_msg", "-message_file", messages,
+            "-trace_err", "-error_file", errors,
+            "-trace_logs", "-log_file", actions,
+            "-trace_screen", "-screen_file", screen,
         ]);
         if (CallsPerSecond is { } rate)
         {
