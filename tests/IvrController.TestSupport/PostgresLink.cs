@@ -16,6 +16,7 @@ public sealed class PostgresLink : IAsyncDisposable
     private readonly string _targetHost;
     private readonly int _targetPort;
     private readonly ConcurrentDictionary<Socket, bool> _sockets = new();
+    private readonly ConcurrentDictionary<Socket, bool> _hung = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private volatile LinkState _state;
@@ -61,11 +62,17 @@ public sealed class PostgresLink : IAsyncDisposable
     /// <summary>New connections are accepted and then never answered.</summary>
     public void Hang() => _state = LinkState.Hung;
 
-    /// <summary>New connections reach the database again; hung ones are reset.</summary>
+    /// <summary>
+    /// New connections reach the database again; hung ones are reset. Connections relayed since the
+    /// last cut are left alone, so restoring twice is no second outage.
+    /// </summary>
     public void Restore()
     {
         _state = LinkState.Up;
-        ResetAll();
+        foreach (Socket socket in _hung.Keys)
+        {
+            Reset(socket);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -105,6 +112,7 @@ public sealed class PostgresLink : IAsyncDisposable
                     break;
                 case LinkState.Hung:
                     _sockets[client] = true;
+                    _hung[client] = true;
                     break;
                 default:
                     _ = RelayAsync(client);
@@ -148,6 +156,7 @@ public sealed class PostgresLink : IAsyncDisposable
     private void Reset(Socket socket)
     {
         _sockets.TryRemove(socket, out _);
+        _hung.TryRemove(socket, out _);
         try
         {
             // Linger 0 sends RST: the client sees "connection reset", as when a server dies.

@@ -154,6 +154,7 @@ public sealed class CallRecordJournal : IAsyncDisposable
                 }
 
                 round++;
+                long replayedBefore = _tally.Replayed;
                 try
                 {
                     waitingEnds = await _replayer.ReplayAsync(_tally, cancellationToken).ConfigureAwait(false);
@@ -165,6 +166,14 @@ public sealed class CallRecordJournal : IAsyncDisposable
                     if (databaseFailed)
                     {
                         MarkDatabaseFailed();
+                    }
+
+                    if (_tally.Replayed > replayedBefore)
+                    {
+                        // The database took records this round, so it is back: a connection that died
+                        // with the outage (the pool drops the rest with it) is no reason to wait as long
+                        // as during it.
+                        failedAttempts = 0;
                     }
 
                     TimeSpan retryIn = RetryDelay(failedAttempts++);

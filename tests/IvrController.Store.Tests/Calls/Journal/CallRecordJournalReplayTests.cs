@@ -4,6 +4,7 @@ using System.Text.Json;
 using IvrController.Store.Calls;
 using IvrController.Store.Calls.Journal;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Xunit;
 
 namespace IvrController.Store.Tests.Calls.Journal;
@@ -16,6 +17,21 @@ namespace IvrController.Store.Tests.Calls.Journal;
 public sealed class CallRecordJournalReplayTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private string Db => database.ConnectionString;
+
+    private async Task WaitForLockWaitAsync(string statementStart)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(20))
+        {
+            long waiting = await Sql.ScalarAsync<long>(Db,
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and ltrim(query) like $1", statementStart + "%");
+            if (waiting > 0)
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException($"no statement starting '{statementStart}' waited for a lock within 30 s");
+    }
 
     [Fact]
     public async Task When_the_database_returns_every_journaled_record_is_written_once_and_the_journal_is_emptied()
@@ -79,6 +95,63 @@ public sealed class CallRecordJournalReplayTests(MigratedDatabase database) : IC
         await rig.LogAsync("Replaying the call record journal: segment 1 of");
         Assert.Equal(1234, await Sql.ScalarAsync<long>(Db, "select count(*) from outbound_calls where agent_id = 'outage-agent'"));
         Assert.Empty(rig.SegmentFiles());
+    }
+
+    [Fact]
+    public async Task A_database_restart_that_broke_every_idle_connection_costs_one_journaled_write_and_no_failed_replay()
+    {
+        await using var link = PostgresLink.Up(Db);
+        await using var rig = new JournalRig(link.ConnectionString);
+        await rig.LeaveIdleConnectionsAsync(4);
+        // The restart: every connection reset, new ones answered again.
+        link.Cut();
+        link.Restore();
+
+        var call = CallRecords.Call();
+        Assert.Equal(CallRecordDestination.Journal, await rig.Journal.WriteAsync(call, CancellationToken.None));
+        rig.StartReplay();
+        await rig.LogAsync("Replayed 1 call records");
+
+        // The write that found the first dead connection had the pool drop the other three with it.
+        Assert.DoesNotContain(rig.Logger.Records, r => r.Message.StartsWith("Call record journal cannot replay", StringComparison.Ordinal));
+        Assert.Equal(1, await CallRecords.CallsAsync(Db, call.CallUuid));
+    }
+
+    [Fact]
+    public async Task A_round_that_wrote_records_before_it_failed_retries_after_the_first_delay_not_the_outages_longest()
+    {
+        await using var link = PostgresLink.Down(Db);
+        await using var rig = new JournalRig(link.ConnectionString);
+        int template = await CallRecords.SurveyTemplateAsync(Db);
+        var call = CallRecords.Call();
+        var survey = CallRecords.Survey(template);
+        await rig.Journal.WriteAsync(call, CancellationToken.None);
+        await rig.Journal.WriteAsync(survey, CancellationToken.None);
+        rig.StartReplay();
+        await rig.AdvanceUntilLoggedAsync("attempt 3, retrying");
+
+        // The database is back but holds the survey table locked: the fourth round writes the call,
+        // then its survey outlives the write's deadline.
+        await using var holder = new NpgsqlConnection(Db);
+        await holder.OpenAsync();
+        await using NpgsqlTransaction locking = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("lock table survey_results in access exclusive mode", holder, locking))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        link.Restore();
+        rig.Time.Advance(rig.Options.MaxRetryDelay);
+        await WaitForLockWaitAsync("insert into survey_results");
+        rig.Time.Advance(rig.Options.DatabaseTimeout);
+
+        LogRecord failed = await rig.LogAsync("Call record journal cannot replay", 4);
+        Assert.Contains("attempt 1, retrying in", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await CallRecords.CallsAsync(Db, call.CallUuid));
+        await locking.RollbackAsync();
+        rig.Time.Advance(rig.Options.InitialRetryDelay);
+        await rig.LogAsync("Replayed 2 call records");
+        Assert.Equal(1, await CallRecords.SurveysAsync(Db, survey.CallUuid));
     }
 
     [Fact]

@@ -43,6 +43,16 @@ internal sealed class JournalRig : IAsyncDisposable
 
     public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "ivr-journal-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Leaves <paramref name="count"/> connections idle in the journal's pool: as many calls at once would.</summary>
+    public async Task LeaveIdleConnectionsAsync(int count)
+    {
+        NpgsqlConnection[] connections = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => _dataSource.OpenConnectionAsync().AsTask()));
+        foreach (NpgsqlConnection connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
     public void StartReplay()
     {
         _stopReplay = new CancellationTokenSource();
@@ -87,6 +97,31 @@ internal sealed class JournalRig : IAsyncDisposable
 
             await retry;
             Time.Advance(Options.MaxRetryDelay);
+        }
+    }
+
+    /// <summary>
+    /// Moves the fake clock a second at a time until a line with <paramref name="fragment"/> is logged:
+    /// for a wait through several retries, whatever timers (backoff, a write's deadline) they start.
+    /// </summary>
+    public async Task<LogRecord> AdvanceUntilLoggedAsync(string fragment)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            LogRecord? logged = Logger.Records.FirstOrDefault(r => r.Message.Contains(fragment, StringComparison.Ordinal));
+            if (logged is not null)
+            {
+                return logged;
+            }
+
+            if (waited.Elapsed > Patience)
+            {
+                return await LogAsync(fragment);
+            }
+
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
         }
     }
 
