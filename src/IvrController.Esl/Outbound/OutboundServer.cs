@@ -185,11 +185,10 @@ public sealed class OutboundServer : IAsyncDisposable
 
     private async Task RunSessionAsync(long id, Socket socket)
     {
-        ILogger logger = _sessionLogger;
-        var session = new OutboundSession(_options.SessionEventQueueCapacity, logger);
+        var session = new OutboundSession(_options.SessionEventQueueCapacity, _sessionLogger);
         var transport = EslTransport.FromSocket(socket);
         var connectionOptions = new EslConnectionOptions { CommandTimeout = _options.CommandTimeout, Limits = _options.Limits };
-        var connection = new EslConnection(transport, session, connectionOptions, logger, _time, transport);
+        var connection = new EslConnection(transport, session, connectionOptions, _sessionLogger, _time, transport);
         session.Attach(connection);
         Task readLoop = connection.RunAsync(CancellationToken.None);
         try
@@ -203,19 +202,19 @@ public sealed class OutboundServer : IAsyncDisposable
         }
         catch (EslChannelHangupException e)
         {
-            logger.LogInformation("Call {Uuid} ended during the flow: {Message}", SafeUuid(session), e.Message);
+            _sessionLogger.LogInformation("Call {Uuid} ended during the flow: {Message}", SafeUuid(session), e.Message);
         }
         catch (EslConnectionException e)
         {
-            logger.LogWarning("Call {Uuid}: socket session ended: {Reason}", SafeUuid(session), e.Reason);
+            _sessionLogger.LogWarning("Call {Uuid}: socket session ended: {Reason}", SafeUuid(session), e.Reason);
         }
         catch (OperationCanceledException) when (_cancelCalls.IsCancellationRequested)
         {
-            logger.LogWarning("Call {Uuid}: handler cancelled by shutdown; the switch continues the dialplan", SafeUuid(session));
+            _sessionLogger.LogWarning("Call {Uuid}: handler cancelled by shutdown; the switch continues the dialplan", SafeUuid(session));
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Call {Uuid}: the call handler failed", SafeUuid(session));
+            _sessionLogger.LogError(e, "Call {Uuid}: the call handler failed", SafeUuid(session));
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace IvrController.Hosting;
 /// With inline completions .NET starts one event thread per core. Half as many serve a controller as well: a
 /// call costs a few milliseconds of CPU, so one event thread carries hundreds of calls a second, and fewer
 /// threads mean fewer of them waking for a message each (the switch's session and the database connection a
-/// flow awaits are then more often on one thread). On 2 cores, one event thread instead of two: 0.93 of the
+/// flow awaits are then more often on one thread). On 2 cores, one event thread instead of two: 0.90 of the
 /// CPU per call in the load harness and 0.95 on FreeSWITCH 1.10.12, latency unchanged (bench/README.md,
 /// seventh round).
 /// </para>
