@@ -28,6 +28,7 @@ internal static class ControllerProcess
         // As ivrctl serve does, before the first socket.
         SocketCompletions.RunInline();
         using AllocationSampler? allocations = Environment.GetEnvironmentVariable("IVR_LOAD_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        using ExceptionTally? exceptions = Environment.GetEnvironmentVariable("IVR_LOAD_EXCEPTIONS") == "1" ? new ExceptionTally() : null;
         using IHost host = ControllerHost.Build(hostArgs, services => services.AddSingleton<IAgentPresence>(new EveryAgentIdle()));
         await host.StartAsync();
         OutboundServer outbound = host.Services.GetRequiredService<OutboundServer>();
@@ -47,6 +48,14 @@ internal static class ControllerProcess
                     foreach ((string type, long bytes) in allocations.Top(25))
                     {
                         Console.Out.WriteLine($"allocations: {bytes / 1024,10:N0} KiB {type}");
+                    }
+                }
+
+                if (exceptions is not null)
+                {
+                    foreach ((string thrown, long count) in exceptions.Top(25))
+                    {
+                        Console.Out.WriteLine($"exceptions: {count,8:N0} {thrown}");
                     }
                 }
 

@@ -27,7 +27,6 @@ public sealed class EslConnection : IAsyncDisposable
     // what waits for them up to its next await, as it does for pending replies: no hand-off to a pool thread per
     // connection end. Neither is completed while a lock of ours is held.
     private readonly TaskCompletionSource<EslConnectionException> _closed = new(TaskCreationOptions.None);
-    private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _readLoopEnded = new(TaskCreationOptions.None);
     private EslConnectionException? _failure;
     private int _readLoopStarted;
@@ -82,13 +81,12 @@ public sealed class EslConnection : IAsyncDisposable
 
     private async Task ReadUntilClosedAsync(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         EslConnectionException reason;
         try
         {
-            reason = await ReadFramesAsync(linked.Token).ConfigureAwait(false);
+            reason = await ReadFramesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reason = _failure ?? new EslConnectionException("the connection was closed by this side");
         }
@@ -229,7 +227,6 @@ public sealed class EslConnection : IAsyncDisposable
     public void Abort(string reason)
     {
         Fail(new EslConnectionException(reason));
-        _stop.Cancel();
     }
 
     public async ValueTask DisposeAsync()
@@ -241,7 +238,6 @@ public sealed class EslConnection : IAsyncDisposable
         }
 
         await CloseTransportAsync().ConfigureAwait(false);
-        _stop.Dispose();
         _writeLock.Dispose();
     }
 
@@ -289,7 +285,6 @@ public sealed class EslConnection : IAsyncDisposable
         if (failed is not null)
         {
             Fail(failed);
-            _stop.Cancel();
             throw failed;
         }
     }
@@ -448,6 +443,8 @@ public sealed class EslConnection : IAsyncDisposable
             pending.TrySetException(reason.ForCommand(pending.Description));
         }
 
+        // The read loop ends on a cancelled read (ReadResult.IsCanceled), never on a cancelled token: a token makes
+        // the pipe throw, and the loop rethrow, three exceptions at the end of every call's session.
         _transport.Input.CancelPendingRead();
         _closed.TrySetResult(reason);
     }
