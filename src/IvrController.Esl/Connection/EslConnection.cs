@@ -113,7 +113,7 @@ public sealed class EslConnection : IAsyncDisposable
         TimeSpan limit = timeout ?? _options.CommandTimeout;
         using var timeoutSource = new CancellationTokenSource(limit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var pending = new PendingReply(command.Description);
+        var pending = new PendingReply(command);
         try
         {
             await WriteAsync([(command, pending)], linked.Token).ConfigureAwait(false);
@@ -177,7 +177,7 @@ public sealed class EslConnection : IAsyncDisposable
         TimeSpan limit = timeout ?? _options.CommandTimeout;
         using var timeoutSource = new CancellationTokenSource(limit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var sent = commands.Select(command => (Command: command, Pending: new PendingReply(command.Description))).ToArray();
+        var sent = commands.Select(command => (Command: command, Pending: new PendingReply(command))).ToArray();
         var frames = new EslFrame[sent.Length];
         int received = 0;
         try
@@ -470,8 +470,9 @@ public sealed class EslConnection : IAsyncDisposable
     /// Completed by the read loop, whose thread then runs the waiting code up to its next await: no hand-off to
     /// another thread per reply. Waiters must not block (nothing of ours does; everything awaits).
     /// </summary>
-    private sealed class PendingReply(string description) : TaskCompletionSource<EslFrame>(TaskCreationOptions.None)
+    private sealed class PendingReply(EslCommand command) : TaskCompletionSource<EslFrame>(TaskCreationOptions.None)
     {
-        public string Description { get; } = description;
+        /// <summary>Worded only when a reply fails to come: most never need it.</summary>
+        public string Description => command.Description;
     }
 }

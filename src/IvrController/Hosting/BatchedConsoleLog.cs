@@ -87,9 +87,8 @@ public sealed class BatchedConsoleLog : ILoggerProvider
         lock (_lock)
         {
             DateTimeOffset at = _time.GetUtcNow();
-            _buffer.Append(at.ToString("yyyy-MM-dd HH:mm:ss.fff ", CultureInfo.InvariantCulture))
-                .Append(LevelWord(level)).Append(": ").Append(category).Append('[')
-                .Append(eventId.Id.ToString(CultureInfo.InvariantCulture)).Append("] ").Append(message).Append('\n');
+            // Formatted into the buffer itself: no string per timestamp or event id.
+            _buffer.Append(CultureInfo.InvariantCulture, $"{at:yyyy-MM-dd HH:mm:ss.fff} {LevelWord(level)}: {category}[{eventId.Id}] {message}\n");
             if (exception is not null)
             {
                 _buffer.Append(exception).Append('\n');

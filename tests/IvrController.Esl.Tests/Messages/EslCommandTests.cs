@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using IvrController.Esl.Messages;
 using Xunit;
@@ -20,6 +22,37 @@ public sealed class EslCommandTests
         string wire = Wire(EslCommand.Execute("speak", "第一行\n第二行", "u-2"));
         Assert.EndsWith("content-type: text/plain\ncontent-length: 19\n\n第一行\n第二行", wire, StringComparison.Ordinal);
         Assert.DoesNotContain("execute-app-arg", wire, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_written_one_after_another_into_the_sockets_pipe_arrive_byte_exact()
+    {
+        var pipe = new Pipe();
+        EslCommand[] commands =
+        [
+            EslCommand.Execute("set", "effective_callee_id_name=客户 138****5678", "u-3"),
+            EslCommand.Execute("speak", "第一行\n第二行", "u-4"),
+            EslCommand.Exit(),
+        ];
+        foreach (EslCommand command in commands)
+        {
+            command.WriteTo(pipe.Writer);
+        }
+
+        await pipe.Writer.FlushAsync();
+        await pipe.Writer.CompleteAsync();
+        ReadResult read = await pipe.Reader.ReadAsync();
+        while (!read.IsCompleted)
+        {
+            pipe.Reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            read = await pipe.Reader.ReadAsync();
+        }
+
+        Assert.Equal(
+            "sendmsg\ncall-command: execute\nexecute-app-name: set\nexecute-app-arg: effective_callee_id_name=客户 138****5678\nevent-lock: true\nEvent-UUID: u-3\n\n"
+                + "sendmsg\ncall-command: execute\nexecute-app-name: speak\nevent-lock: true\nEvent-UUID: u-4\ncontent-type: text/plain\ncontent-length: 19\n\n第一行\n第二行"
+                + "exit\n\n",
+            Encoding.UTF8.GetString(read.Buffer.ToArray()));
     }
 
     [Fact]
