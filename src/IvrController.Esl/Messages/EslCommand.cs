@@ -128,11 +128,8 @@ public sealed class EslCommand
             return;
         }
 
-        int length = Encoding.UTF8.GetByteCount(Body);
         output.Write("content-length: "u8);
-        Span<byte> digits = output.GetSpan(11);
-        length.TryFormat(digits, out int written, provider: CultureInfo.InvariantCulture);
-        output.Advance(written);
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetByteCount(Body).ToString(CultureInfo.InvariantCulture), output);
         output.Write("\n\n"u8);
         Encoding.UTF8.GetBytes(Body, output);
     }

@@ -42,12 +42,7 @@ public sealed class EslCommandTests
         await pipe.Writer.FlushAsync();
         await pipe.Writer.CompleteAsync();
         ReadResult read = await pipe.Reader.ReadAsync();
-        while (!read.IsCompleted)
-        {
-            pipe.Reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-            read = await pipe.Reader.ReadAsync();
-        }
-
+        Assert.True(read.IsCompleted);
         Assert.Equal(
             "sendmsg\ncall-command: execute\nexecute-app-name: set\nexecute-app-arg: effective_callee_id_name=客户 138****5678\nevent-lock: true\nEvent-UUID: u-3\n\n"
                 + "sendmsg\ncall-command: execute\nexecute-app-name: speak\nevent-lock: true\nEvent-UUID: u-4\ncontent-type: text/plain\ncontent-length: 19\n\n第一行\n第二行"
