@@ -29,6 +29,9 @@ public static class ControllerServices
     /// <summary>The key of the connection pool the caller-number slot statements use (commits not waiting for the disk).</summary>
     public const string SlotsDataSource = "caller-number-slots";
 
+    /// <summary>The key of the connection pool only the call log uses (<see cref="CallLogPool"/>: no reset, statements kept prepared).</summary>
+    public const string CallLogDataSource = "call-log";
+
     /// <summary>The database: schema, live rules (reloaded on NOTIFY), the call log, its journal and the callback memory.</summary>
     public static IServiceCollection AddRulesAndCallLog(this IServiceCollection services, ControllerSettings settings)
     {
@@ -42,7 +45,9 @@ public static class ControllerServices
         services.AddSingleton(sp => new LiveRules(
             sp.GetRequiredService<RuleSnapshotSource>(), sp.GetRequiredService<RuleChangeListener>(), new LiveRulesOptions(),
             sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new CallLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        // The call log has a pool of its own, without the reset and with prepared statements (CallLogPool says why).
+        services.AddKeyedSingleton(CallLogDataSource, (_, _) => NpgsqlDataSource.Create(CallLogPool.ConnectionString(settings.Database.ConnectionString)));
+        services.AddSingleton(sp => new CallLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(CallLogDataSource)));
         services.AddSingleton(sp => new CallRecordJournal(
             sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new CallbackMemory(ControllerHost.CallbackMemoryRetention));

@@ -75,6 +75,29 @@ public sealed class CallLogTests(MigratedDatabase database) : IClassFixture<Migr
     }
 
     [Fact]
+    public async Task Through_its_own_pool_the_call_log_keeps_its_statements_prepared_on_the_server()
+    {
+        // One connection, so every statement below and the check after them run on it.
+        string oneConnection = new NpgsqlConnectionStringBuilder(CallLogPool.ConnectionString(database.ConnectionString)) { MaxPoolSize = 1 }.ConnectionString;
+        await using var pool = NpgsqlDataSource.Create(oneConnection);
+        var log = new CallLog(pool);
+        var customer = Customer("13800000555");
+
+        for (int i = 0; i < 8; i++)
+        {
+            var call = Call($"20{i:00}", "13800000555", "+862152810000", Now.AddMinutes(i));
+            await log.RecordOutboundCallAsync(call, CancellationToken.None);
+            Assert.True(await log.RecordOutboundCallEndAsync(new OutboundCallEnd(call.CallUuid, "SUCCESS", Now.AddMinutes(i), Now.AddMinutes(i + 1)), CancellationToken.None));
+            Assert.Equal($"20{i:00}", (await log.FindLastOutboundCallAsync(customer, Now.AddHours(-1), CancellationToken.None))?.AgentId);
+        }
+
+        await using NpgsqlConnection connection = await pool.OpenConnectionAsync();
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like '%outbound_calls%'", connection);
+        // The insert, the end and the lookup, each prepared once after its first few uses and kept.
+        Assert.Equal(3L, (long)(await prepared.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task No_call_within_the_window_is_no_memory()
     {
         await Log.RecordOutboundCallAsync(Call("1001", "13800000011", "+862152810000", Now.AddHours(-73)), CancellationToken.None);

@@ -6,12 +6,14 @@ using IvrController.Flows;
 using IvrController.Hosting;
 using IvrController.Rules.Numbers;
 using IvrController.Rules.Protection;
+using IvrController.Store.Calls;
 using IvrController.Store.Snapshots;
 using IvrController.Tests.Cli;
 using IvrController.Tests.CustomerIds;
 using IvrController.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Xunit;
 
 namespace IvrController.Tests.Hosting;
@@ -102,6 +104,25 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.Equal(several, context.SharedNumbers is not null);
         Assert.Equal(several, loops.Contains(nameof(CallerNumberHeartbeat)));
         Assert.Equal(several, loops.Contains(nameof(CallbackMemorySync)));
+    }
+
+    [Fact]
+    public async Task The_call_log_has_a_pool_of_its_own_that_returns_connections_without_a_reset()
+    {
+        using IHost host = ControllerHost.Build(["--Database:ConnectionString=Host=127.0.0.1;Port=1;Timeout=5", "--Esl:Password=a-long-secret"]);
+
+        NpgsqlDataSource shared = host.Services.GetRequiredService<NpgsqlDataSource>();
+        NpgsqlDataSource callLogPool = host.Services.GetRequiredKeyedService<NpgsqlDataSource>(ControllerServices.CallLogDataSource);
+        CallLog callLog = host.Services.GetRequiredService<CallLog>();
+        var sharedSettings = new NpgsqlConnectionStringBuilder(shared.ConnectionString);
+        var callLogSettings = new NpgsqlConnectionStringBuilder(callLogPool.ConnectionString);
+
+        Assert.False(sharedSettings.NoResetOnClose);
+        Assert.True(callLogSettings.NoResetOnClose);
+        Assert.Equal((sharedSettings.Host, sharedSettings.Port, sharedSettings.Timeout), (callLogSettings.Host, callLogSettings.Port, callLogSettings.Timeout));
+        // The call log runs on that pool: once it is closed, the call log cannot open a connection (on the shared pool it would try the server).
+        await callLogPool.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => callLog.OpenOutboundCallsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow, CancellationToken.None));
     }
 
     [Fact]
