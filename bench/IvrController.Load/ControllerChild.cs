@@ -27,10 +27,12 @@ internal sealed class ControllerChild : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="oneCore">Pins the controller to CPU 1 (taskset) and tells the runtime it has one core.</param>
-    public static async Task<ControllerChild> StartAsync(string connectionString, string logPath, bool oneCore, IReadOnlyList<string> settings)
+    /// <param name="harness">The harness build whose controller to run (another tree's IvrController.Load.dll); this one's by default.</param>
+    public static async Task<ControllerChild> StartAsync(string connectionString, string logPath, bool oneCore, IReadOnlyList<string> settings, string? harness = null)
     {
-        string self = typeof(ControllerChild).Assembly.Location;
-        string journal = Path.Combine(Path.GetTempPath(), $"ivr-load-journal-{Environment.ProcessId}");
+        string self = harness ?? typeof(ControllerChild).Assembly.Location;
+        // One journal directory per controller: a controller locks its own.
+        string journal = Path.Combine(Path.GetTempPath(), $"ivr-load-journal-{Environment.ProcessId}-{Path.GetFileNameWithoutExtension(logPath)}");
         string[] hostArgs =
         [
             "controller",

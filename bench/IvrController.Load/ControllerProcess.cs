@@ -98,6 +98,8 @@ internal static class ControllerProcess
             // The runtime compiling (and, tiered, recompiling) methods: part of cpu_ms, reported apart.
             ("jit_ms", System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds),
             ("jit_methods", System.Runtime.JitInfo.GetCompiledMethodCount()),
+            // The collector's pauses (also part of cpu_ms when they run on a thread of this process).
+            ("gc_pause_ms", GC.GetTotalPauseDuration().TotalMilliseconds),
         };
         IEnumerable<string> outcomes = dispatcher.Outcomes.Snapshot().Select(o => $"outcome.{o.Key}={o.Value.ToString(CultureInfo.InvariantCulture)}");
         return string.Join(' ', fields.Select(f => $"{f.Name}={f.Value.ToString(CultureInfo.InvariantCulture)}").Concat(outcomes));

@@ -34,6 +34,11 @@ internal sealed class ControllerStats(IReadOnlyDictionary<string, double> values
     /// <summary>Methods compiled so far, each tier counted (a hot method is compiled two or three times).</summary>
     public double JitMethods => values.GetValueOrDefault("jit_methods");
 
+    /// <summary>Time the process was paused for garbage collections so far (zero from a harness build that did not say).</summary>
+    public double GcPauseMs => values.GetValueOrDefault("gc_pause_ms");
+
+    public double Gen0 => values.GetValueOrDefault("gen0");
+
     public double Outcome(string kind) => values.GetValueOrDefault("outcome." + kind);
 
     public IEnumerable<string> OutcomeKinds => values.Keys.Where(k => k.StartsWith("outcome.", StringComparison.Ordinal)).Select(k => k["outcome.".Length..]);

@@ -21,9 +21,12 @@ internal static class LoadCentre
 
     public static string AgentId(int i) => (1001 + (i % AgentCount)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private static int s_created;
+
     public static async Task<string> CreateAsync(string serverConnectionString)
     {
-        string name = $"ivr_load_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
+        // Numbered: a run side by side creates two within the same second.
+        string name = $"ivr_load_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}_{Interlocked.Increment(ref s_created)}";
         await using (var server = NpgsqlDataSource.Create(serverConnectionString))
         await using (NpgsqlCommand create = server.CreateCommand($"create database {name}"))
         {

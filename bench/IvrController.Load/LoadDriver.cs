@@ -31,8 +31,8 @@ internal static class LoadDriver
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit={spin}{settings}");
         report.AppendLine();
-        bool ok = options.Hold is { } hold
-            ? await HoldRunAsync(options, hold, report)
+        bool ok = options.Hold is { } hold ? await HoldRunAsync(options, hold, report)
+            : options.Against is { } baseline ? await PairedRunAsync(options, baseline, report)
             : await RateRunAsync(options, report);
         string text = report.ToString();
         Console.WriteLine();
@@ -84,6 +84,59 @@ internal static class LoadDriver
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// This build's controller and another build's, side by side on the same machine, each with its own database: the
+    /// same calls at the same rate, the other's half a period after this one's, measured over the same minutes. Whatever
+    /// else the machine does meanwhile lands on both, so the ratio holds where two runs an hour apart differ by a sixth.
+    /// </summary>
+    private static async Task<bool> PairedRunAsync(LoadOptions options, string baselineHarness, StringBuilder report)
+    {
+        string database = await LoadCentre.CreateAsync(options.ServerConnectionString!);
+        string baselineDatabase = await LoadCentre.CreateAsync(options.ServerConnectionString!);
+        await using ControllerChild controller = await ControllerChild.StartAsync(database, "load-controller.log", oneCore: false, options.ControllerSettings);
+        await using ControllerChild baseline = await ControllerChild.StartAsync(
+            baselineDatabase, "load-controller-baseline.log", oneCore: false, options.ControllerSettings, baselineHarness);
+        CallPlayer[] players = [new(controller.EndPoint, new CallMix()), new(baseline.EndPoint, new CallMix())];
+        Progress($"side by side with {baselineHarness}: warm-up {options.WarmUp} calls each at {options.Rate}/s each");
+        await SideBySideAsync(players, 0, options.WarmUp, options.Rate);
+        ControllerStats[] before = [await controller.StatsAsync(), await baseline.StatsAsync()];
+        Progress($"measured: {options.Calls} calls each at {options.Rate}/s each");
+        long started = Stopwatch.GetTimestamp();
+        IReadOnlyList<CallTiming>[] calls = await SideBySideAsync(players, options.WarmUp, options.Calls, options.Rate);
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+        ControllerStats[] after = [await controller.StatsAsync(), await baseline.StatsAsync()];
+
+        bool ok = Describe(report, $"This build: {options.Calls} calls at {options.Rate:0.#}/s (after {options.WarmUp} warm-up calls), beside the baseline", calls[0], before[0], after[0], elapsed);
+        ok &= Describe(report, $"Baseline ({baselineHarness}): the same calls, half a period later", calls[1], before[1], after[1], elapsed);
+        double PerCall(int side, Func<ControllerStats, double> counter) => (counter(after[side]) - counter(before[side])) / calls[side].Count;
+        double cpu = PerCall(0, s => s.CpuMs), baselineCpu = PerCall(1, s => s.CpuMs);
+        double jit = PerCall(0, s => s.JitMs), baselineJit = PerCall(1, s => s.JitMs);
+        report.AppendLine("### This build / baseline, same minutes");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"- **CPU per call: {cpu / baselineCpu:0.000}** ({cpu:0.00} / {baselineCpu:0.00} ms); without compiling: {(cpu - jit) / (baselineCpu - baselineJit):0.000} ({cpu - jit:0.00} / {baselineCpu - baselineJit:0.00} ms)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- context switches per call: {PerCall(0, s => s.ContextSwitches) / PerCall(1, s => s.ContextSwitches):0.000} ({PerCall(0, s => s.ContextSwitches):0.0} / {PerCall(1, s => s.ContextSwitches):0.0})");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {PerCall(0, s => s.Allocated) / PerCall(1, s => s.Allocated):0.000} ({PerCall(0, s => s.Allocated) / 1024:0.0} / {PerCall(1, s => s.Allocated) / 1024:0.0} KiB)");
+        report.AppendLine();
+        ok &= await DescribeStoredAsync(report, database);
+        ok &= await DescribeStoredAsync(report, baselineDatabase);
+        return ok;
+    }
+
+    /// <summary>Call i to the first player at i/rate, to the second half a period later: both at the rate, never at the same instant.</summary>
+    private static async Task<IReadOnlyList<CallTiming>[]> SideBySideAsync(CallPlayer[] players, int first, int count, double rate)
+    {
+        var calls = new[] { new List<Task<CallTiming>>(count), new List<Task<CallTiming>>(count) };
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 2 * count; i++)
+        {
+            int side = i % 2, sequence = first + (i / 2);
+            await UntilAsync(start, i, 2 * rate);
+            calls[side].Add(Task.Run(() => players[side].PlayAsync(sequence)));
+        }
+
+        return [await Task.WhenAll(calls[0]), await Task.WhenAll(calls[1])];
     }
 
     private static async Task<bool> HoldRunAsync(LoadOptions options, int hold, StringBuilder report)
@@ -203,7 +256,7 @@ internal static class LoadDriver
         report.AppendLine(CultureInfo.InvariantCulture, $"- calls: {calls.Count} ({string.Join(", ", calls.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}), failed: {failed}, in {elapsed.TotalSeconds:0.0} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"- **controller CPU per call: {cpu / calls.Count:0.00} ms** ({cpu:0} ms in all; {cpu / elapsed.TotalMilliseconds * 100:0.0}% of one core); context switches per call: {(after.ContextSwitches - before.ContextSwitches) / calls.Count:0.0}");
         report.AppendLine(CultureInfo.InvariantCulture, $"- of which compiling code: {(after.JitMs - before.JitMs) / calls.Count:0.00} ms per call ({after.JitMethods - before.JitMethods:0} methods compiled in this phase, {after.JitMs - before.JitMs:0} ms)");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; gen-2 collections: {after.Gen2 - before.Gen2:0}; RSS after: {after.Rss / 1048576:0} MiB");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; collections: {after.Gen0 - before.Gen0:0} (gen 2: {after.Gen2 - before.Gen2:0}, the stats point's own among them), paused {(after.GcPauseMs - before.GcPauseMs) / calls.Count * 1000:0} µs per call; RSS after: {after.Rss / 1048576:0} MiB");
         if (toBridge.Length > 0)
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"- connect → bridge sent: p50 {Percentile(toBridge, 0.50):0.00} ms, p99 {Percentile(toBridge, 0.99):0.00} ms, max {toBridge[^1]:0.00} ms ({toBridge.Length} bridges)");

@@ -25,6 +25,12 @@ internal sealed record LoadOptions
 
     public string Output { get; init; } = "load-summary.md";
 
+    /// <summary>
+    /// Another build's harness (its IvrController.Load.dll): its controller runs beside this build's, fed the same
+    /// calls at the same rate over the same minutes, so their ratio is free of what the machine does meanwhile.
+    /// </summary>
+    public string? Against { get; init; }
+
     /// <summary>Extra controller settings (<c>--set Logging:LogLevel:Default=Warning</c>), as on the serve command line.</summary>
     public IReadOnlyList<string> ControllerSettings { get; init; } = [];
 
@@ -44,6 +50,7 @@ internal sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--hold" => options with { Hold = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = Value() },
+                "--against" => options with { Against = Path.GetFullPath(Value()) },
                 "--set" => options with { ControllerSettings = [.. options.ControllerSettings, "--" + Value()] },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see bench/README.md, Load)"),
             };
@@ -52,6 +59,16 @@ internal sealed record LoadOptions
         if (string.IsNullOrEmpty(options.ServerConnectionString))
         {
             throw new ArgumentException("no PostgreSQL: pass --pg <connection string> or set IVR_TEST_PG (scripts/pg.sh start DIR prints one)");
+        }
+
+        if (options.Against is { } against && !File.Exists(against))
+        {
+            throw new ArgumentException($"--against {against}: no such file (build the other tree's bench/IvrController.Load in Release first)");
+        }
+
+        if (options.Against is not null && (options.Hold is not null || options.Saturate))
+        {
+            throw new ArgumentException("--against compares rate runs only (not with --hold or --saturate)");
         }
 
         return options;
