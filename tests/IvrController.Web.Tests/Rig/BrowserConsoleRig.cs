@@ -72,7 +72,10 @@ public class BrowserConsoleRig : ConsoleRig
             throw new InvalidOperationException($"the console throttled the login of {name} (429): too many logins from one address in a minute");
         }
 
-        await page.WaitForURLAsync("**/settings");
+        // Landed when the settings page's heading is there: its document is what the tests read. Waiting for the load
+        // event as well once sat out its whole minute on a busy machine (the event never reached the test).
+        await page.WaitForURLAsync("**/settings", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("main h1").WaitForAsync();
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
