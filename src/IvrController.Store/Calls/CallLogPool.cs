@@ -8,7 +8,8 @@ namespace IvrController.Store.Calls;
 /// SET, LISTEN, temporary table or open transaction. So its connections go back to the pool without a reset (the
 /// DISCARD ALL Npgsql otherwise sends ahead of the next statement: server work for nothing, and as often as not a reply
 /// of its own that wakes the controller once more), and keep their statements prepared (the server parses and plans
-/// each text once per connection). Only the call log uses this pool; everything else keeps the site's settings.
+/// each text once per connection). Only the call log uses this pool; everything else keeps the site's settings. Its
+/// connections count against the server's <c>max_connections</c> beside the shared pool's, up to Maximum Pool Size each.
 /// </summary>
 public static class CallLogPool
 {
