@@ -19,7 +19,7 @@ public static class CallLogPool
     public static string ConnectionString(string siteConnectionString)
     {
         var pool = new NpgsqlConnectionStringBuilder(siteConnectionString) { NoResetOnClose = true };
-        if (!Says(siteConnectionString, nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), "Max Auto Prepare"))
+        if (!NamesMaxAutoPrepare(siteConnectionString))
         {
             pool.MaxAutoPrepare = PreparedStatements;
         }
@@ -27,10 +27,8 @@ public static class CallLogPool
         return pool.ConnectionString;
     }
 
-    /// <summary>Whether the connection string names the setting itself (under either of its names, any case or spacing).</summary>
-    private static bool Says(string connectionString, params string[] names)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Any(key => names.Any(name => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), name.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)));
-    }
+    /// <summary>Whether the site's string sets Max Auto Prepare itself ("Max Auto Prepare" or "MaxAutoPrepare", any case): its 0 looks like the default's.</summary>
+    private static bool NamesMaxAutoPrepare(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase));
 }
