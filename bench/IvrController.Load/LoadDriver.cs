@@ -111,12 +111,22 @@ internal static class LoadDriver
         bool ok = Describe(report, $"This build: {options.Calls} calls at {options.Rate:0.#}/s (after {options.WarmUp} warm-up calls), beside the baseline", calls[0], before[0], after[0], elapsed);
         ok &= Describe(report, $"Baseline ({baselineHarness}): the same calls, half a period later", calls[1], before[1], after[1], elapsed);
         double PerCall(int side, Func<ControllerStats, double> counter) => (counter(after[side]) - counter(before[side])) / calls[side].Count;
+        double? PerCallIfReported(int side, Func<ControllerStats, double?> counter) => Delta(before[side], after[side], counter) / calls[side].Count;
         double cpu = PerCall(0, s => s.CpuMs), baselineCpu = PerCall(1, s => s.CpuMs);
-        double jit = PerCall(0, s => s.JitMs), baselineJit = PerCall(1, s => s.JitMs);
         report.AppendLine("### This build / baseline, same minutes");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"- **CPU per call: {cpu / baselineCpu:0.000}** ({cpu:0.00} / {baselineCpu:0.00} ms); without compiling: {(cpu - jit) / (baselineCpu - baselineJit):0.000} ({cpu - jit:0.00} / {baselineCpu - baselineJit:0.00} ms)");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- context switches per call: {PerCall(0, s => s.ContextSwitches) / PerCall(1, s => s.ContextSwitches):0.000} ({PerCall(0, s => s.ContextSwitches):0.0} / {PerCall(1, s => s.ContextSwitches):0.0})");
+        report.Append(CultureInfo.InvariantCulture, $"- **CPU per call: {cpu / baselineCpu:0.000}** ({cpu:0.00} / {baselineCpu:0.00} ms)");
+        if (PerCallIfReported(0, s => s.JitMs) is { } jit && PerCallIfReported(1, s => s.JitMs) is { } baselineJit)
+        {
+            report.Append(CultureInfo.InvariantCulture, $"; without compiling: {(cpu - jit) / (baselineCpu - baselineJit):0.000} ({cpu - jit:0.00} / {baselineCpu - baselineJit:0.00} ms)");
+        }
+
+        report.AppendLine();
+        if (PerCallIfReported(0, s => s.ContextSwitches) is { } switches && PerCallIfReported(1, s => s.ContextSwitches) is { } baselineSwitches)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"- context switches per call: {switches / baselineSwitches:0.000} ({switches:0.0} / {baselineSwitches:0.0})");
+        }
+
         report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {PerCall(0, s => s.Allocated) / PerCall(1, s => s.Allocated):0.000} ({PerCall(0, s => s.Allocated) / 1024:0.0} / {PerCall(1, s => s.Allocated) / 1024:0.0} KiB)");
         report.AppendLine();
         ok &= await DescribeStoredAsync(report, database);
@@ -245,6 +255,13 @@ internal static class LoadDriver
         }
     }
 
+    /// <summary>How far a counter moved between two stats points; null when the controller's build does not report it.</summary>
+    private static double? Delta(ControllerStats before, ControllerStats after, Func<ControllerStats, double?> counter) =>
+        counter(after) - counter(before);
+
+    private static string PerCallText(double? total, int calls, string format) =>
+        total is { } value ? (value / calls).ToString(format, CultureInfo.InvariantCulture) : "(not reported by this build)";
+
     private static bool Describe(StringBuilder report, string title, IReadOnlyList<CallTiming> calls, ControllerStats before, ControllerStats after, TimeSpan elapsed)
     {
         int failed = calls.Count(c => !c.Ok);
@@ -254,9 +271,13 @@ internal static class LoadDriver
         report.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"- calls: {calls.Count} ({string.Join(", ", calls.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}), failed: {failed}, in {elapsed.TotalSeconds:0.0} s");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- **controller CPU per call: {cpu / calls.Count:0.00} ms** ({cpu:0} ms in all; {cpu / elapsed.TotalMilliseconds * 100:0.0}% of one core); context switches per call: {(after.ContextSwitches - before.ContextSwitches) / calls.Count:0.0}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- of which compiling code: {(after.JitMs - before.JitMs) / calls.Count:0.00} ms per call ({after.JitMethods - before.JitMethods:0} methods compiled in this phase, {after.JitMs - before.JitMs:0} ms)");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; collections: {after.Gen0 - before.Gen0:0} (gen 2: {after.Gen2 - before.Gen2:0}, the stats point's own among them), paused {(after.GcPauseMs - before.GcPauseMs) / calls.Count * 1000:0} µs per call; RSS after: {after.Rss / 1048576:0} MiB");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- **controller CPU per call: {cpu / calls.Count:0.00} ms** ({cpu:0} ms in all; {cpu / elapsed.TotalMilliseconds * 100:0.0}% of one core); context switches per call: {PerCallText(Delta(before, after, s => s.ContextSwitches), calls.Count, "0.0")}");
+        if (Delta(before, after, s => s.JitMs) is { } jit && Delta(before, after, s => s.JitMethods) is { } methods)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"- of which compiling code: {jit / calls.Count:0.00} ms per call ({methods:0} methods compiled in this phase, {jit:0} ms)");
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"- allocated per call: {allocated / calls.Count / 1024:0.0} KiB; collections: {after.Gen0 - before.Gen0:0} (gen 2: {after.Gen2 - before.Gen2:0}, the stats point's own among them), paused {PerCallText(Delta(before, after, s => s.GcPauseMs * 1000), calls.Count, "0")} µs per call; RSS after: {after.Rss / 1048576:0} MiB");
         if (toBridge.Length > 0)
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"- connect → bridge sent: p50 {Percentile(toBridge, 0.50):0.00} ms, p99 {Percentile(toBridge, 0.99):0.00} ms, max {toBridge[^1]:0.00} ms ({toBridge.Length} bridges)");
