@@ -4,7 +4,7 @@ using Xunit;
 
 namespace IvrController.Store.Tests;
 
-/// <summary>The outage relay the fault tests rely on: a cut resets, a restore resets only what hung.</summary>
+/// <summary>The outage relay the fault tests rely on: a cut resets, a stall answers nothing, a restore resets only what hung.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresLinkTests(PostgresServer server)
 {
@@ -51,5 +51,35 @@ public sealed class PostgresLinkTests(PostgresServer server)
         link.Cut();
         await using var afterCut = new NpgsqlCommand("select 1", relayed);
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => afterCut.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_stall_leaves_a_connection_made_before_it_unanswered_until_a_restore_resets_it()
+    {
+        string database = await server.CreateDatabaseAsync(nameof(PostgresLinkTests));
+        await using var link = PostgresLink.Up(database);
+        string throughLink = new NpgsqlConnectionStringBuilder(link.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var relayed = new NpgsqlConnection(throughLink);
+        await relayed.OpenAsync();
+        link.Stall();
+
+        await using var stalled = new NpgsqlCommand("select 1", relayed);
+        Task<object?> asking = stalled.ExecuteScalarAsync();
+        await Task.Delay(300);
+        Assert.False(asking.IsCompleted);
+        await using var arriving = new NpgsqlConnection(throughLink);
+        Task opening = arriving.OpenAsync();
+        await Task.Delay(200);
+        Assert.False(opening.IsCompleted);
+
+        link.Restore();
+
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => asking.WaitAsync(TimeSpan.FromSeconds(10)));
+        Exception? ended = await Record.ExceptionAsync(() => opening.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(ended is null or NpgsqlException, $"the hung connection was not reset: {ended}");
+        await using var afterwards = new NpgsqlConnection(throughLink);
+        await afterwards.OpenAsync();
+        await using var query = new NpgsqlCommand("select 1", afterwards);
+        Assert.Equal(1, await query.ExecuteScalarAsync());
     }
 }

@@ -7,8 +7,8 @@ namespace IvrController.TestSupport;
 
 /// <summary>
 /// A TCP relay between the tests and the real PostgreSQL that a test can cut (every connection
-/// reset, new ones refused with a reset), hang (connections accepted and never answered) and
-/// restore: a database outage without stopping the shared server.
+/// reset, new ones refused with a reset), hang (connections accepted and never answered), stall
+/// (nothing answered, on any connection) and restore: a database outage without stopping the shared server.
 /// </summary>
 public sealed class PostgresLink : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class PostgresLink : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, bool> _hung = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private TaskCompletionSource _restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile LinkState _state;
 
     private PostgresLink(string connectionString, LinkState state)
@@ -43,6 +44,7 @@ public sealed class PostgresLink : IAsyncDisposable
         Up,
         Cut,
         Hung,
+        Stalled,
     }
 
     /// <summary>The connection string that goes through the link.</summary>
@@ -63,6 +65,12 @@ public sealed class PostgresLink : IAsyncDisposable
     public void Hang() => _state = LinkState.Hung;
 
     /// <summary>
+    /// The database stops answering, as a server that froze: nothing sent on a connection already through the link
+    /// is passed on any more (the connection is then held like a hung one), and new connections hang.
+    /// </summary>
+    public void Stall() => _state = LinkState.Stalled;
+
+    /// <summary>
     /// New connections reach the database again; hung ones are reset. Connections relayed since the
     /// last cut are left alone, so restoring twice is no second outage.
     /// </summary>
@@ -73,6 +81,8 @@ public sealed class PostgresLink : IAsyncDisposable
         {
             Reset(socket);
         }
+
+        Interlocked.Exchange(ref _restored, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     public async ValueTask DisposeAsync()
@@ -110,7 +120,7 @@ public sealed class PostgresLink : IAsyncDisposable
                 case LinkState.Cut:
                     Reset(client);
                     break;
-                case LinkState.Hung:
+                case LinkState.Hung or LinkState.Stalled:
                     _sockets[client] = true;
                     _hung[client] = true;
                     break;
@@ -131,9 +141,7 @@ public sealed class PostgresLink : IAsyncDisposable
         try
         {
             await server.ConnectAsync(_targetHost, _targetPort, _stop.Token);
-            await using var clientStream = new NetworkStream(client, ownsSocket: false);
-            await using var serverStream = new NetworkStream(server, ownsSocket: false);
-            await Task.WhenAny(clientStream.CopyToAsync(serverStream, _stop.Token), serverStream.CopyToAsync(clientStream, _stop.Token));
+            await Task.WhenAny(PassOnAsync(client, server, client, server), PassOnAsync(server, client, client, server));
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -142,6 +150,31 @@ public sealed class PostgresLink : IAsyncDisposable
         {
             Reset(client);
             Reset(server);
+        }
+    }
+
+    /// <summary>What arrives on <paramref name="from"/> goes to <paramref name="to"/>, unless the link is stalled.</summary>
+    private async Task PassOnAsync(Socket from, Socket to, Socket client, Socket server)
+    {
+        byte[] buffer = new byte[16 * 1024];
+        while (true)
+        {
+            int read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            if (_state == LinkState.Stalled)
+            {
+                // Held until Restore resets the pair: what a frozen server does with a request.
+                Task restored = Volatile.Read(ref _restored).Task;
+                _hung[client] = true;
+                _hung[server] = true;
+                await restored.WaitAsync(_stop.Token);
+            }
+
+            await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
         }
     }
 
