@@ -82,27 +82,38 @@ public sealed class AgentOutboundCall(CallFlowContext context)
                 new(ChannelVariables.ContinueOnFail, "true"),
             ]);
 
-        await context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision, agentLeg), CancellationToken.None).ConfigureAwait(false);
+        // The call's row is written while the bridge goes out: the database's round trip and the switch's overlap, and a
+        // slow database (the journal takes the row after its deadline) no longer holds up the customer's phone. The row
+        // is written before the end is, on every path (awaited below); a failure to write it is the flow's, as before.
+        Task recorded = context.Recorder.RecordOutboundCallAsync(Record(callId, plan, decision, agentLeg), CancellationToken.None);
         DialString target = Target(callId, plan, decision, rules.OutboundSurvey);
 
         string disposition;
-        using (slot ?? context.Usage.Begin(decision.Number.E164))
+        try
         {
-            try
+            using (slot ?? context.Usage.Begin(decision.Number.E164))
             {
-                // The execute is on the socket when BridgeAsync returns its task (the write is synchronous unless the pipe is full).
-                Task<ApplicationResult> bridging = agentLeg.BridgeAsync(target, cancellationToken);
-                context.Metrics.BridgeSent(agentLeg.Session.ConnectedAt);
-                using ApplicationResult result = await bridging.ConfigureAwait(false);
-                disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
+                try
+                {
+                    // The execute is on the socket when BridgeAsync returns its task (the write is synchronous unless the pipe is full).
+                    Task<ApplicationResult> bridging = agentLeg.BridgeAsync(target, cancellationToken);
+                    context.Metrics.BridgeSent(agentLeg.Session.ConnectedAt);
+                    using ApplicationResult result = await bridging.ConfigureAwait(false);
+                    disposition = result.OriginateDisposition ?? result.Response ?? "UNKNOWN";
+                }
+                catch (EslChannelHangupException)
+                {
+                    // The agent hung up (during ringing or after talking) before the bridge reported back.
+                    disposition = agentLeg.Session.HangupCause ?? HangupCauses.NormalClearing;
+                    await recorded.ConfigureAwait(false);
+                    await RecordEndAsync(callId, disposition).ConfigureAwait(false);
+                    throw;
+                }
             }
-            catch (EslChannelHangupException)
-            {
-                // The agent hung up (during ringing or after talking) before the bridge reported back.
-                disposition = agentLeg.Session.HangupCause ?? HangupCauses.NormalClearing;
-                await RecordEndAsync(callId, disposition).ConfigureAwait(false);
-                throw;
-            }
+        }
+        finally
+        {
+            await recorded.ConfigureAwait(false);
         }
 
         await RecordEndAsync(callId, disposition).ConfigureAwait(false);

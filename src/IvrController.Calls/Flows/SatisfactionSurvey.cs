@@ -25,6 +25,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
         DateTimeOffset startedAt = context.Time.GetUtcNow();
         SurveyOutcome outcome = new(SurveyOutcomeKind.NoAnswer, null, null);
         bool hungUp = false;
+        Task? stored = null;
         try
         {
             customer.UseLanguageWithNext(template.Language, context.Options);
@@ -41,6 +42,9 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                 DigitsRegex = template.DigitsRegex,
             }, cancellationToken).ConfigureAwait(false);
             outcome = SurveyOutcome.From(template, digits);
+            // The answer is known and nothing played after it changes it: it is stored while the closing prompt goes
+            // out, the database's round trip beside the switch's.
+            stored = StoreAsync(template, outcome, callId, agentId, customerE164, startedAt);
             if (outcome.Kind == SurveyOutcomeKind.NoAnswer)
             {
                 await customer.PlayAsync(template.TimeoutPrompt, cancellationToken).ConfigureAwait(false);
@@ -65,7 +69,7 @@ public sealed class SatisfactionSurvey(CallFlowContext context)
                     _ => SurveyAnswer.NoDigit,
                 },
                 outcome.Key?.Score);
-            await StoreAsync(template, outcome, callId, agentId, customerE164, startedAt).ConfigureAwait(false);
+            await (stored ?? StoreAsync(template, outcome, callId, agentId, customerE164, startedAt)).ConfigureAwait(false);
         }
 
         return outcome;

@@ -50,6 +50,25 @@ public sealed class AgentOutboundCallTests(PostgresServer server)
         Assert.Equal("SUCCESS", await centre.ScalarAsync<string>("select disposition from outbound_calls"));
     }
 
+    [Fact]
+    public async Task The_bridge_goes_out_while_the_calls_row_is_being_written_and_its_end_is_written_after_it()
+    {
+        HeldRecorder? recorder = null;
+        await using var centre = await CallCentre.CreateAsync(server, "flow_out_slow_db", recorder: inner => recorder = new HeldRecorder(inner));
+        FlowSwitch agentLeg = AgentDials("13800138000")
+            .OnExecute("bridge", BridgeResult.Answered(TimeSpan.FromSeconds(1), Party.Agent));
+
+        Task call = FlowCall.RunAsync(agentLeg, centre.Dispatcher.HandleAsync);
+        // The database has not answered the call's row yet, and the customer's phone is already being rung.
+        await agentLeg.WhenExecutingAsync("bridge", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["start asked"], recorder!.Steps);
+        recorder.Release();
+        await call;
+
+        Assert.Equal(["start asked", "start written", "end asked", "end written"], recorder.Steps);
+        Assert.Equal("SUCCESS", await centre.ScalarAsync<string>("select disposition from outbound_calls"));
+    }
+
     [Theory]
     [InlineData("USER_BUSY", "callee_busy.wav")]
     [InlineData("NO_ANSWER", "no_answer.wav")]

@@ -59,8 +59,10 @@ internal sealed class CallCentre : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     /// <param name="moreSql">Runs after the standard set-up: settings, memory rows, other numbers.</param>
+    /// <param name="recorder">Wraps the recorder the flows write to (say, one that answers slowly).</param>
     public static async Task<CallCentre> CreateAsync(
-        PostgresServer server, string prefix, string? moreSql = null, IAgentPresence? presence = null, CallbackMemory? memory = null, string? callLogConnectionString = null)
+        PostgresServer server, string prefix, string? moreSql = null, IAgentPresence? presence = null, CallbackMemory? memory = null, string? callLogConnectionString = null,
+        Func<ICallRecorder, ICallRecorder>? recorder = null)
     {
         string connectionString = await server.CreateDatabaseAsync(prefix);
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
@@ -70,7 +72,7 @@ internal sealed class CallCentre : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        return await OnDatabaseAsync(connectionString, presence ?? new TestPresence(), new Random(7), memory, callLogConnectionString);
+        return await OnDatabaseAsync(connectionString, presence ?? new TestPresence(), new Random(7), memory, callLogConnectionString, recorder);
     }
 
     /// <summary>The flows on a database someone else filled (ivrctl, a script), with a seeded random pick.</summary>
@@ -79,7 +81,8 @@ internal sealed class CallCentre : IAsyncDisposable
     /// is down, to play a database outage after the rules were loaded.
     /// </param>
     public static async Task<CallCentre> OnDatabaseAsync(
-        string connectionString, IAgentPresence presence, Random random, CallbackMemory? memory = null, string? callLogConnectionString = null)
+        string connectionString, IAgentPresence presence, Random random, CallbackMemory? memory = null, string? callLogConnectionString = null,
+        Func<ICallRecorder, ICallRecorder>? recorder = null)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
         RuleSnapshotBuild rules = await new RuleSnapshotSource(dataSource, null).LoadBuildAsync(CancellationToken.None);
@@ -92,7 +95,7 @@ internal sealed class CallCentre : IAsyncDisposable
         var context = new CallFlowContext(
             () => rules.Snapshot,
             new CallbackLookup(memory ?? new CallbackMemory(TimeSpan.FromDays(7)), memoryLog, TimeSpan.FromSeconds(30), logs.Factory().CreateLogger<CallbackLookup>()),
-            new CallLogRecorder(callLog),
+            recorder is null ? new CallLogRecorder(callLog) : recorder(new CallLogRecorder(callLog)),
             new TableCustomerIdLookup(() => rules.CustomerIds),
             presence,
             usage,

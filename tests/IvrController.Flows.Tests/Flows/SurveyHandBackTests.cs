@@ -19,7 +19,7 @@ public sealed class SurveyHandBackTests(PostgresServer server)
         .WithVariable("ivr_customer", "+8613800138000");
 
     [Fact]
-    public async Task The_digit_is_stored_with_its_label_and_score_after_the_closing_prompt()
+    public async Task The_digit_is_stored_with_its_label_and_score()
     {
         await using var centre = await CallCentre.CreateAsync(server, "flow_survey");
         FlowSwitch customer = HandedBack().OnExecute("play_and_get_digits", Outcome.Digits("1"));
@@ -38,6 +38,25 @@ public sealed class SurveyHandBackTests(PostgresServer server)
         Assert.Equal(
             [$"{CallId}|1|rated|1|满意|5|1001|+8613800138000"],
             await centre.RowsAsync("select call_uuid, template_id, outcome, digit, label, score, agent_id, customer_number from survey_results"));
+    }
+
+    [Fact]
+    public async Task The_answer_is_stored_while_the_closing_prompt_plays()
+    {
+        HeldRecorder? recorder = null;
+        await using var centre = await CallCentre.CreateAsync(server, "flow_survey_slow_db", recorder: inner => recorder = new HeldRecorder(inner));
+        FlowSwitch customer = HandedBack().OnExecute("play_and_get_digits", Outcome.Digits("2"));
+
+        Task call = FlowCall.RunAsync(customer, centre.Dispatcher.HandleAsync);
+        // The closing prompt reaches the switch while the database has not yet answered for the rating.
+        await customer.WhenExecutingAsync("playback", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["survey asked"], recorder!.Steps);
+        recorder.Release();
+        await call;
+
+        Assert.Equal(["survey asked", "survey written"], recorder.Steps);
+        Assert.Equal([("playback", "survey_closing.wav"), ("hangup", "NORMAL_CLEARING")], customer.Executed.Skip(2));
+        Assert.Equal(["rated|2"], await centre.RowsAsync("select outcome, digit from survey_results"));
     }
 
     [Fact]

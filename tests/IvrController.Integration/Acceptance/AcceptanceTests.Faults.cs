@@ -98,6 +98,34 @@ public sealed partial class AcceptanceTests
     });
 
     [RealSwitchFact]
+    public Task A_database_that_stops_answering_does_not_hold_up_the_customers_phone() => PlayAsync(async scene =>
+    {
+        deployment.DatabaseLink.Stall();
+        try
+        {
+            SippProcess pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, TimeSpan.FromSeconds(2)));
+            SippProcess agent = await scene.StartAsync(scene.Phones.AgentCall(Scenarios.AgentCallsThenIsHungUp, Agent, AgentPassword, Customer, TimeSpan.Zero));
+            bool AgentLeg(SwitchEvent e) => (e.Header("Channel-Name") ?? "").StartsWith($"sofia/agents/{Agent}@", StringComparison.Ordinal);
+            SwitchEvent handedOver = await scene.SwitchSendsAsync(e => e.Is("CHANNEL_EXECUTE") && e.Application == "socket" && AgentLeg(e), "the agent's call handed to the controller");
+            SwitchEvent bridging = await scene.SwitchSendsAsync(
+                e => e.Is("CHANNEL_EXECUTE") && e.Application == "bridge" && e.UniqueId == handedOver.UniqueId, "the controller's bridge to the customer");
+
+            // The call's row waits for the database (up to the journal's 2 s deadline); the customer's phone does not.
+            TimeSpan setUp = TimeSpan.FromMicroseconds(long.Parse(bridging.Header("Event-Date-Timestamp")!) - long.Parse(handedOver.Header("Event-Date-Timestamp")!));
+            Assert.True(setUp < TimeSpan.FromSeconds(1), $"the bridge went out {setUp.TotalMilliseconds:0} ms after the call reached the controller");
+            await scene.SucceedsAsync(pstn);
+            await scene.SucceedsAsync(agent);
+
+            deployment.DatabaseLink.Restore();
+            await CallRecords.WaitForRowAsync(deployment.Database, OpenOrClosed, Guid.Parse(handedOver.UniqueId!), "the call's row with its end, through the journal", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            deployment.DatabaseLink.Restore();
+        }
+    });
+
+    [RealSwitchFact]
     public Task A_call_that_ends_while_the_controller_is_down_is_closed_when_it_comes_back() => PlayAsync(async scene =>
     {
         SippProcess pstn = await scene.StartAsync(scene.Phones.PstnSide(Scenarios.PstnAnswersThenHangsUp, TimeSpan.FromSeconds(4)));
