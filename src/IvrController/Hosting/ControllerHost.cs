@@ -45,7 +45,7 @@ public static class ControllerHost
         // The console log is written in batches (BatchedConsoleLog says why); the event-source logger stays for dotnet-trace.
         builder.Logging.ClearProviders();
         builder.Logging.AddEventSourceLogger();
-        builder.Services.AddSingleton<ILoggerProvider>(_ => new BatchedConsoleLog(Console.Out));
+        builder.Services.AddSingleton<ILoggerProvider>(_ => BatchedConsoleLog.ForStandardOutput());
 
         var settings = new ControllerSettings();
         builder.Configuration.Bind(settings);

@@ -46,6 +46,42 @@ public sealed class BatchedConsoleLogTests : IDisposable
             _output.ToString());
     }
 
+    [Theory]
+    [InlineData(2027, 1, 5, 3, 4, 5, 7, "2027-01-05 03:04:05.007")]
+    [InlineData(2026, 12, 31, 23, 59, 59, 999, "2026-12-31 23:59:59.999")]
+    [InlineData(2030, 10, 10, 0, 0, 0, 0, "2030-10-10 00:00:00.000")]
+    public void Timestamps_are_utc_with_every_field_zero_padded(int year, int month, int day, int hour, int minute, int second, int millisecond, string expected)
+    {
+        // Given in China's offset: the log says UTC.
+        var at = new DateTimeOffset(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
+        using var log = new BatchedConsoleLog(_output, new FakeTimeProvider(at));
+
+        log.CreateLogger("Host").LogWarning("now");
+
+        Assert.Equal($"{expected} warn: Host[0] now\n", _output.ToString());
+    }
+
+    [Fact]
+    public async Task A_batch_waits_for_the_lock_whoever_else_writes_there_holds()
+    {
+        object consoleLock = new();
+        using var log = new BatchedConsoleLog(_output, _time, consoleLock);
+        log.CreateLogger("Host").LogInformation("buffered");
+
+        Task flushing;
+        string whileHeld;
+        lock (consoleLock)
+        {
+            flushing = Task.Run(log.Flush);
+            Thread.Sleep(200);
+            whileHeld = _output.ToString();
+        }
+
+        await flushing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("", whileHeld);
+        Assert.Equal("2026-12-03 10:15:02.123 info: Host[0] buffered\n", _output.ToString());
+    }
+
     [Fact]
     public void An_exception_follows_its_line_and_errors_say_fail()
     {
