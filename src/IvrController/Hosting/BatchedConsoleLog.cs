@@ -136,36 +136,21 @@ public sealed class BatchedConsoleLog : ILoggerProvider
     }
 
     /// <summary>
-    /// <c>yyyy-MM-dd HH:mm:ss.fff</c>, digit by digit: a custom format string is parsed again for every line (0.9% of
-    /// the controller's CPU at 40 calls/s).
+    /// <c>yyyy-MM-dd HH:mm:ss.fff</c> from the runtime's sortable format (<c>s</c>, written without parsing a pattern)
+    /// and the milliseconds: the custom pattern is parsed again for every line (about 90 ns a line against 10, and 0.9%
+    /// of the controller's CPU at 40 calls/s in a profile).
     /// </summary>
     private static void AppendTimestamp(StringBuilder text, DateTime at)
     {
         Span<char> stamp = stackalloc char[23];
-        Digits(stamp[..4], at.Year);
-        stamp[4] = '-';
-        Digits(stamp[5..7], at.Month);
-        stamp[7] = '-';
-        Digits(stamp[8..10], at.Day);
+        at.TryFormat(stamp, out _, "s", CultureInfo.InvariantCulture);
         stamp[10] = ' ';
-        Digits(stamp[11..13], at.Hour);
-        stamp[13] = ':';
-        Digits(stamp[14..16], at.Minute);
-        stamp[16] = ':';
-        Digits(stamp[17..19], at.Second);
         stamp[19] = '.';
-        Digits(stamp[20..23], at.Millisecond);
+        int millisecond = at.Millisecond;
+        stamp[20] = (char)('0' + (millisecond / 100));
+        stamp[21] = (char)('0' + (millisecond / 10 % 10));
+        stamp[22] = (char)('0' + (millisecond % 10));
         text.Append(stamp);
-    }
-
-    /// <summary>The last <paramref name="into"/>.Length decimal digits of <paramref name="value"/>, zero-padded.</summary>
-    private static void Digits(Span<char> into, int value)
-    {
-        for (int i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
     }
 
     private static string LevelWord(LogLevel level) => level switch
