@@ -10,8 +10,22 @@ namespace IvrController.Store.Calls;
 /// callbacks. Writes are idempotent on the call's UUID, so a record replayed after an outage is
 /// stored once. Reads for reports return real numbers; callers mask them before display.
 /// </summary>
-public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
+/// <param name="dataSource">The database.</param>
+/// <param name="gatherWindow">
+/// How long a write may wait for others to share its round trip while writes come thick and fast
+/// (<see cref="CallLogGroupCommit"/>); zero, the default, sends each at once.
+/// </param>
+/// <param name="time">The clock of that window.</param>
+public sealed class CallLog(NpgsqlDataSource dataSource, TimeSpan gatherWindow = default, TimeProvider? time = null) : ICallbackMemoryStore
 {
+    /// <summary>The gathering window of the controller's call log: short beside a call, long beside a round trip.</summary>
+    public static readonly TimeSpan ControllerGatherWindow = TimeSpan.FromMilliseconds(50);
+
+    private readonly CallLogGroupCommit _writes = new(dataSource, gatherWindow, time ?? TimeProvider.System);
+
+    /// <summary>How long a write may wait for others while writes come thick and fast; zero: never.</summary>
+    public TimeSpan GatherWindow => gatherWindow;
+
     /// <summary>Stores the start of an outbound call; false when this call was already stored.</summary>
     public async Task<bool> RecordOutboundCallAsync(OutboundCallRecord call, CancellationToken cancellationToken)
     {
@@ -21,8 +35,18 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             values (@CallUuid, @AgentId, @CustomerNumber, @CallerNumber, @Rule, @Tier, @Reason, @StartedAt, @CustomerId, @SwitchName)
             on conflict (call_uuid) do nothing
             """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, call with { StartedAt = call.StartedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _writes.ExecuteAsync(new CallLogStatement(
+            sql,
+            new NpgsqlParameter<Guid>("CallUuid", call.CallUuid),
+            new NpgsqlParameter<string>("AgentId", call.AgentId),
+            new NpgsqlParameter<string>("CustomerNumber", call.CustomerNumber),
+            new NpgsqlParameter<string?>("CallerNumber", call.CallerNumber),
+            new NpgsqlParameter<string?>("Rule", call.Rule),
+            new NpgsqlParameter<string?>("Tier", call.Tier),
+            new NpgsqlParameter<string?>("Reason", call.Reason),
+            new NpgsqlParameter<DateTimeOffset>("StartedAt", call.StartedAt.ToUniversalTime()),
+            new NpgsqlParameter<string?>("CustomerId", call.CustomerId),
+            new NpgsqlParameter<string?>("SwitchName", call.SwitchName)), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>
@@ -45,8 +69,12 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
                set disposition = @Disposition, answered_at = @AnsweredAt, ended_at = @EndedAt
              where call_uuid = @CallUuid
             """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, end with { AnsweredAt = end.AnsweredAt?.ToUniversalTime(), EndedAt = end.EndedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _writes.ExecuteAsync(new CallLogStatement(
+            sql,
+            new NpgsqlParameter<Guid>("CallUuid", end.CallUuid),
+            new NpgsqlParameter<string>("Disposition", end.Disposition),
+            new NpgsqlParameter<DateTimeOffset?>("AnsweredAt", end.AnsweredAt?.ToUniversalTime()),
+            new NpgsqlParameter<DateTimeOffset>("EndedAt", end.EndedAt.ToUniversalTime())), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>
@@ -129,21 +157,18 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             values (@CallUuid, @TemplateId, @Digit, @Label, @Score, @Outcome, @AgentId, @CustomerNumber, @StartedAt, @AnsweredAt)
             on conflict (call_uuid, template_id) do nothing
             """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new
-        {
-            result.CallUuid,
-            result.TemplateId,
-            Digit = result.Digit?.ToString(),
-            result.Label,
-            result.Score,
-            result.Outcome,
-            result.AgentId,
-            result.CustomerNumber,
-            StartedAt = result.StartedAt.ToUniversalTime(),
-            AnsweredAt = result.AnsweredAt?.ToUniversalTime(),
-        };
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _writes.ExecuteAsync(new CallLogStatement(
+            sql,
+            new NpgsqlParameter<Guid>("CallUuid", result.CallUuid),
+            new NpgsqlParameter<int>("TemplateId", result.TemplateId),
+            new NpgsqlParameter<string?>("Digit", result.Digit?.ToString()),
+            new NpgsqlParameter<string?>("Label", result.Label),
+            new NpgsqlParameter<int?>("Score", result.Score),
+            new NpgsqlParameter<string>("Outcome", result.Outcome),
+            new NpgsqlParameter<string?>("AgentId", result.AgentId),
+            new NpgsqlParameter<string>("CustomerNumber", result.CustomerNumber),
+            new NpgsqlParameter<DateTimeOffset>("StartedAt", result.StartedAt.ToUniversalTime()),
+            new NpgsqlParameter<DateTimeOffset?>("AnsweredAt", result.AnsweredAt?.ToUniversalTime())), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task RecordMissedCallbackAsync(MissedCallbackRecord missed, CancellationToken cancellationToken)
@@ -153,8 +178,7 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             insert into missed_callbacks (agent_id, customer_number, called_number, at)
             values (@AgentId, @CustomerNumber, @CalledNumber, @At)
             """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(sql, missed with { At = missed.At.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _writes.ExecuteAsync(new CallLogStatement(sql, MissedCallbackParameters(missed)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -169,9 +193,8 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             values (@AgentId, @CustomerNumber, @CalledNumber, @At, @RecordId)
             on conflict (record_id) do nothing
             """;
-        var parameters = new { missed.AgentId, missed.CustomerNumber, missed.CalledNumber, At = missed.At.ToUniversalTime(), RecordId = recordId };
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _writes.ExecuteAsync(
+            new CallLogStatement(sql, [.. MissedCallbackParameters(missed), new NpgsqlParameter<Guid>("RecordId", recordId)]), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Stores a customer's call to one of our numbers, as it ended; false when this call was already stored.</summary>
@@ -183,9 +206,18 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             values (@CallUuid, @CustomerNumber, @CalledNumber, @Route, @RememberedAgent, @AgentId, @Outcome, @StartedAt, @EndedAt, @SwitchName)
             on conflict (call_uuid) do nothing
             """;
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            sql, call with { StartedAt = call.StartedAt.ToUniversalTime(), EndedAt = call.EndedAt.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _writes.ExecuteAsync(new CallLogStatement(
+            sql,
+            new NpgsqlParameter<Guid>("CallUuid", call.CallUuid),
+            new NpgsqlParameter<string>("CustomerNumber", call.CustomerNumber),
+            new NpgsqlParameter<string>("CalledNumber", call.CalledNumber),
+            new NpgsqlParameter<string>("Route", call.Route),
+            new NpgsqlParameter<string?>("RememberedAgent", call.RememberedAgent),
+            new NpgsqlParameter<string?>("AgentId", call.AgentId),
+            new NpgsqlParameter<string>("Outcome", call.Outcome),
+            new NpgsqlParameter<DateTimeOffset>("StartedAt", call.StartedAt.ToUniversalTime()),
+            new NpgsqlParameter<DateTimeOffset>("EndedAt", call.EndedAt.ToUniversalTime()),
+            new NpgsqlParameter<string?>("SwitchName", call.SwitchName)), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Outbound calls placed with each of our numbers since <paramref name="since"/> (start of today), by E.164.</summary>
@@ -218,6 +250,14 @@ public sealed class CallLog(NpgsqlDataSource dataSource) : ICallbackMemoryStore
             sql, new { Since = since.ToUniversalTime(), AgentId = agentId, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
+
+    private static NpgsqlParameter[] MissedCallbackParameters(MissedCallbackRecord missed) =>
+    [
+        new NpgsqlParameter<string>("AgentId", missed.AgentId),
+        new NpgsqlParameter<string>("CustomerNumber", missed.CustomerNumber),
+        new NpgsqlParameter<string>("CalledNumber", missed.CalledNumber),
+        new NpgsqlParameter<DateTimeOffset>("At", missed.At.ToUniversalTime()),
+    ];
 
     private sealed record LastCallRow(string AgentId, string CallerNumber, DateTime StartedAt);
 

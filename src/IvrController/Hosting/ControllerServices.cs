@@ -47,7 +47,8 @@ public static class ControllerServices
             sp.GetRequiredService<ILogger<LiveRules>>(), sp.GetRequiredService<TimeProvider>()));
         // The call log has a pool of its own, without the reset and with prepared statements (CallLogPool says why).
         services.AddKeyedSingleton(CallLogDataSource, (_, _) => NpgsqlDataSource.Create(CallLogPool.ConnectionString(settings.Database.ConnectionString)));
-        services.AddSingleton(sp => new CallLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(CallLogDataSource)));
+        services.AddSingleton(sp => new CallLog(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(CallLogDataSource), CallLog.ControllerGatherWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallRecordJournal(
             sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new CallbackMemory(ControllerHost.CallbackMemoryRetention));

@@ -120,6 +120,8 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.False(sharedSettings.NoResetOnClose);
         Assert.True(callLogSettings.NoResetOnClose);
         Assert.Equal((sharedSettings.Host, sharedSettings.Port, sharedSettings.Timeout), (callLogSettings.Host, callLogSettings.Port, callLogSettings.Timeout));
+        // And gathers its writes while they come thick and fast (CallLogGroupCommit).
+        Assert.Equal(CallLog.ControllerGatherWindow, callLog.GatherWindow);
         // The call log runs on that pool: once it is closed, the call log cannot open a connection (on the shared pool it would try the server).
         await callLogPool.DisposeAsync();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => callLog.OpenOutboundCallsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow, CancellationToken.None));
