@@ -48,7 +48,7 @@ public static class ControllerServices
         // The call log has a pool of its own, without the reset and with prepared statements (CallLogPool says why).
         services.AddKeyedSingleton(CallLogDataSource, (_, _) => NpgsqlDataSource.Create(CallLogPool.ConnectionString(settings.Database.ConnectionString)));
         services.AddSingleton(sp => new CallLog(
-            sp.GetRequiredKeyedService<NpgsqlDataSource>(CallLogDataSource), CallLog.ControllerGatherWindow, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(CallLogDataSource), settings.Database.CallLogGatherWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallRecordJournal(
             sp.GetRequiredService<CallLog>(), settings.CallJournal, sp.GetRequiredService<ILogger<CallRecordJournal>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new CallbackMemory(ControllerHost.CallbackMemoryRetention));

@@ -86,6 +86,7 @@ public sealed class ControllerSettings
             }
         }
 
+        problems.AddRange(Database.Validate());
         problems.AddRange(SwitchProblems());
         problems.AddRange(Outbound.Validate());
         problems.AddRange(Flows.Validate());

@@ -1,10 +1,29 @@
+using IvrController.Store.Calls;
+
 namespace IvrController.Hosting;
 
 public sealed class DatabaseSettings
 {
+    /// <summary>The longest <see cref="CallLogGatherWindow"/> accepted: a record may wait that long before it is stored.</summary>
+    public static readonly TimeSpan LongestGatherWindow = TimeSpan.FromSeconds(1);
+
     /// <summary>Npgsql connection string; IVR_DB sets it.</summary>
     public string ConnectionString { get; set; } = "";
 
     /// <summary>Apply migrations at start (the controller's default; ivrctl db migrate does the same).</summary>
     public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>
+    /// How long a call log write may wait for others to share its transaction while writes come thick and fast
+    /// (<see cref="CallLog.GatherWindow"/>: it gathers when the last second brought three writes a window); zero writes each at once.
+    /// </summary>
+    public TimeSpan CallLogGatherWindow { get; set; } = CallLog.ControllerGatherWindow;
+
+    public IEnumerable<string> Validate()
+    {
+        if (CallLogGatherWindow < TimeSpan.Zero || CallLogGatherWindow > LongestGatherWindow)
+        {
+            yield return $"Database:CallLogGatherWindow must be between 00:00:00 and {LongestGatherWindow:c} (it is {CallLogGatherWindow:c}).";
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
     private IHost? _controller;
     private SwitchEvents? _events;
     private SwitchEvents? _peerEvents;
-    private string[] _clusterArguments = [];
+    private string[] _extraArguments = [];
 
     public SwitchUnderTest Switch { get; private set; } = null!;
 
@@ -235,17 +235,29 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
             "--Cluster:Enabled=true", $"--Cluster:ControllerId={id}", "--Cluster:LeaseTime=00:00:04", "--Cluster:HeartbeatInterval=00:00:00.500",
         ];
 
-        _clusterArguments = Cluster("suite");
-        try
+        await WithControllerSettingsAsync(Cluster("suite"), async () =>
         {
-            await RestartControllerAsync();
             await using ControllerProcess secondController = await ControllerProcess.StartAsync(
                 [.. ControllerArguments(), $"--Outbound:ListenAddress={second.Host}", $"--Outbound:Port={second.Port}", .. Cluster("second")]);
             await test(secondController);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with the suite's controller restarted on <paramref name="settings"/> (command-line
+    /// arguments) besides its own; afterwards it runs on its own settings again.
+    /// </summary>
+    public async Task WithControllerSettingsAsync(string[] settings, Func<Task> test)
+    {
+        _extraArguments = settings;
+        try
+        {
+            await RestartControllerAsync();
+            await test();
         }
         finally
         {
-            _clusterArguments = [];
+            _extraArguments = [];
             await RestartControllerAsync();
         }
     }
@@ -431,7 +443,7 @@ public sealed class Deployment : IAsyncLifetime, IAsyncDisposable
 
     private async Task StartControllerAsync(CancellationToken cancellationToken)
     {
-        _controller = ControllerHost.Build([.. ControllerArguments(), .. _clusterArguments], services => services.AddSingleton<ILoggerProvider>(Log));
+        _controller = ControllerHost.Build([.. ControllerArguments(), .. _extraArguments], services => services.AddSingleton<ILoggerProvider>(Log));
         try
         {
             await _controller.StartAsync(cancellationToken);

@@ -51,12 +51,14 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         [
             "--Database:ConnectionString=Host=127.0.0.1", "--Esl:Password=a-long-secret", "--Outbound:Port=70000",
             "--Flows:Gateway=pstn/evil", "--DayTimeZone=Mars/Olympus", "--CustomerIdLookup:BaseUrl=ftp://crm.example",
+            "--Database:CallLogGatherWindow=00:00:05",
         ]));
 
         Assert.Contains(error.Problems, p => p.StartsWith("Outbound:", StringComparison.Ordinal) || p.Contains("70000", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("Flows:Gateway", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("DayTimeZone 'Mars/Olympus'", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("CustomerIdLookup:", StringComparison.Ordinal));
+        Assert.Contains("Database:CallLogGatherWindow must be between 00:00:00 and 00:00:01 (it is 00:00:05).", error.Problems);
     }
 
     [Fact]
@@ -120,8 +122,10 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.False(sharedSettings.NoResetOnClose);
         Assert.True(callLogSettings.NoResetOnClose);
         Assert.Equal((sharedSettings.Host, sharedSettings.Port, sharedSettings.Timeout), (callLogSettings.Host, callLogSettings.Port, callLogSettings.Timeout));
-        // And gathers its writes while they come thick and fast (CallLogGroupCommit).
+        // And gathers its writes while they come thick and fast (CallLogGroupCommit), for Database:CallLogGatherWindow at most.
         Assert.Equal(CallLog.ControllerGatherWindow, callLog.GatherWindow);
+        using IHost quiet = ControllerHost.Build(["--Database:ConnectionString=Host=127.0.0.1;Port=1", "--Esl:Password=a-long-secret", "--Database:CallLogGatherWindow=00:00:00"]);
+        Assert.Equal(TimeSpan.Zero, quiet.Services.GetRequiredService<CallLog>().GatherWindow);
         // The call log runs on that pool: once it is closed, the call log cannot open a connection (on the shared pool it would try the server).
         await callLogPool.DisposeAsync();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => callLog.OpenOutboundCallsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow, CancellationToken.None));
