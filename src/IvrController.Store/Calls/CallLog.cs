@@ -21,10 +21,16 @@ public sealed class CallLog(NpgsqlDataSource dataSource, TimeSpan gatherWindow =
     /// <summary>The gathering window of the controller's call log: short beside a call, long beside a round trip.</summary>
     public static readonly TimeSpan ControllerGatherWindow = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The longest gathering window: a record may wait that long before it is sent.</summary>
+    public static readonly TimeSpan LongestGatherWindow = TimeSpan.FromSeconds(1);
+
     private readonly CallLogGroupCommit _writes = new(dataSource, gatherWindow, time ?? TimeProvider.System);
 
     /// <summary>How long a write may wait for others while writes come thick and fast; zero: never.</summary>
     public TimeSpan GatherWindow => gatherWindow;
+
+    /// <summary>The same call log writing each record at once: for a writer that waits for each answer before its next write.</summary>
+    public CallLog WithoutGathering() => gatherWindow == TimeSpan.Zero ? this : new CallLog(dataSource);
 
     /// <summary>Stores the start of an outbound call; false when this call was already stored.</summary>
     public async Task<bool> RecordOutboundCallAsync(OutboundCallRecord call, CancellationToken cancellationToken)

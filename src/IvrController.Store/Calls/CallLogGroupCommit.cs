@@ -12,12 +12,13 @@ namespace IvrController.Store.Calls;
 /// command's machinery, a send, a sleep and a wake-up for the answer. Under load (every call writes its start, its
 /// end and its survey's answer) a few writes share one. Gathering is not free either: the window's timer wakes a
 /// timer thread and a pool worker, where each write alone would have woken the process once for its answer. So a
-/// write is gathered only when the last second brought at least <see cref="WritesWorthAWindow"/> writes per window
-/// (like PostgreSQL's own <c>commit_delay</c>, which waits only when enough other transactions are active): a quiet
-/// site writes at once, a busy one waits at most one window for a record nobody on the phone waits for. Batches run
-/// independently, each on its own connection, so a stuck one holds up only its own writes. A batch the database
-/// refuses (one record breaking a rule of the schema rolls the whole batch back) is tried again one write at a
-/// time, so that only the faulty record is refused.
+/// write is gathered only once the last second, or this one so far, brought <see cref="WritesWorthAWindow"/> writes
+/// per window (like PostgreSQL's own <c>commit_delay</c>, which waits only while enough other transactions are
+/// active): a quiet site writes at once, a busy one lets each write wait at most one window. Batches run
+/// independently, each on a connection of its own, so a slow one does not hold up the writes gathered after it. A
+/// batch the server fails (one record breaking a rule of the schema, or two batches' ends deadlocking on their caller
+/// numbers' slots, rolls the whole transaction back) is tried again one write at a time, all at once, so that each
+/// write gets its own answer.
 /// </remarks>
 internal sealed class CallLogGroupCommit
 {
@@ -41,6 +42,7 @@ internal sealed class CallLogGroupCommit
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(window, CallLog.LongestGatherWindow);
         _dataSource = dataSource;
         _window = window;
         _time = time;
@@ -53,9 +55,9 @@ internal sealed class CallLogGroupCommit
 
     /// <summary>
     /// Runs <paramref name="statement"/> and returns the rows it affected. <paramref name="cancellationToken"/> stops the
-    /// wait; the statement may still run (every call log write is idempotent).
+    /// wait; a gathered statement still runs with its batch.
     /// </summary>
-    public Task<int> ExecuteAsync(CallLogStatement statement, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(CallLogStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         if (_windowEnd is not null)
@@ -79,21 +81,27 @@ internal sealed class CallLogGroupCommit
 
             if (gathered is not null)
             {
-                return gathered.Rows.Task.WaitAsync(cancellationToken);
+                return await gathered.RowsAffected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return ExecuteAloneAsync(statement, cancellationToken);
+        return (await RunAsync([statement], cancellationToken).ConfigureAwait(false))[0];
     }
 
-    private async Task<int> ExecuteAloneAsync(CallLogStatement statement, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="statements"/> in one batch, one transaction; the rows each affected.</summary>
+    private async Task<int[]> RunAsync(CallLogStatement[] statements, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
-        NpgsqlBatchCommand command = statement.Command();
-        batch.BatchCommands.Add(command);
+        var commands = new NpgsqlBatchCommand[statements.Length];
+        for (int i = 0; i < commands.Length; i++)
+        {
+            commands[i] = statements[i].Command();
+            batch.BatchCommands.Add(commands[i]);
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return command.RecordsAffected;
+        return Array.ConvertAll(commands, command => command.RecordsAffected);
     }
 
     /// <summary>Counts a write in its second; true when the last second (or this one already) was busy enough to gather.</summary>
@@ -132,28 +140,17 @@ internal sealed class CallLogGroupCommit
         Exception? failure = null;
         try
         {
-            rows = await ExecuteBatchAsync(writes).ConfigureAwait(false);
+            rows = await RunAsync([.. writes.Select(write => write.Statement)], CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             failure = e;
         }
 
-        if (failure is not null && writes.Count > 1 && DatabaseFailure.IsRefusal(failure))
+        if (failure is not null && writes.Count > 1 && (failure is PostgresException || DatabaseFailure.IsRefusal(failure)))
         {
-            // One record broke a rule and took the batch's transaction with it: each again alone, so only it is refused.
-            foreach (GatheredWrite write in writes)
-            {
-                try
-                {
-                    write.Rows.TrySetResult(await ExecuteAloneAsync(write.Statement, CancellationToken.None).ConfigureAwait(false));
-                }
-                catch (Exception e)
-                {
-                    write.Rows.TrySetException(e);
-                }
-            }
-
+            // The server answered, for the whole transaction: each write again, alone, for an answer of its own.
+            await Task.WhenAll(writes.Select(SendAloneAsync)).ConfigureAwait(false);
             return;
         }
 
@@ -162,28 +159,25 @@ internal sealed class CallLogGroupCommit
         {
             if (rows is not null)
             {
-                writes[i].Rows.TrySetResult(rows[i]);
+                writes[i].RowsAffected.TrySetResult(rows[i]);
             }
             else
             {
-                writes[i].Rows.TrySetException(failure!);
+                writes[i].RowsAffected.TrySetException(failure!);
             }
         }
     }
 
-    private async Task<int[]> ExecuteBatchAsync(List<GatheredWrite> writes)
+    private async Task SendAloneAsync(GatheredWrite write)
     {
-        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        var commands = new NpgsqlBatchCommand[writes.Count];
-        for (int i = 0; i < writes.Count; i++)
+        try
         {
-            commands[i] = writes[i].Statement.Command();
-            batch.BatchCommands.Add(commands[i]);
+            write.RowsAffected.TrySetResult((await RunAsync([write.Statement], CancellationToken.None).ConfigureAwait(false))[0]);
         }
-
-        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
-        return Array.ConvertAll(commands, command => command.RecordsAffected);
+        catch (Exception e)
+        {
+            write.RowsAffected.TrySetException(e);
+        }
     }
 
     private sealed class GatheredWrite(CallLogStatement statement)
@@ -191,6 +185,6 @@ internal sealed class CallLogGroupCommit
         public CallLogStatement Statement { get; } = statement;
 
         // Continuations run on the thread that completes the batch, as they would after a write's own answer.
-        public TaskCompletionSource<int> Rows { get; } = new();
+        public TaskCompletionSource<int> RowsAffected { get; } = new();
     }
 }

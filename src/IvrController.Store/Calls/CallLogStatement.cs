@@ -4,13 +4,11 @@ namespace IvrController.Store.Calls;
 
 /// <summary>
 /// One write of the call log: its text and its parameters, made into a command for each attempt (a parameter
-/// belongs to the one command it was added to, and a write refused inside a batch is tried again alone).
+/// belongs to the one command it was added to, and a write whose batch failed is tried again alone).
 /// </summary>
 internal sealed class CallLogStatement(string sql, params NpgsqlParameter[] parameters)
 {
     private int _commands;
-
-    public string Sql => sql;
 
     public NpgsqlBatchCommand Command()
     {

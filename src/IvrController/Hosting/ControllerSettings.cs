@@ -87,6 +87,11 @@ public sealed class ControllerSettings
         }
 
         problems.AddRange(Database.Validate());
+        if (Database.CallLogGatherWindow >= CallJournal.DatabaseTimeout)
+        {
+            problems.Add($"Database:CallLogGatherWindow ({Database.CallLogGatherWindow:c}) must be shorter than CallJournal:DatabaseTimeout ({CallJournal.DatabaseTimeout:c}): every gathered record would miss its deadline.");
+        }
+
         problems.AddRange(SwitchProblems());
         problems.AddRange(Outbound.Validate());
         problems.AddRange(Flows.Validate());

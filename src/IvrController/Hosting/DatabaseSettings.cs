@@ -4,9 +4,6 @@ namespace IvrController.Hosting;
 
 public sealed class DatabaseSettings
 {
-    /// <summary>The longest <see cref="CallLogGatherWindow"/> accepted: a record may wait that long before it is stored.</summary>
-    public static readonly TimeSpan LongestGatherWindow = TimeSpan.FromSeconds(1);
-
     /// <summary>Npgsql connection string; IVR_DB sets it.</summary>
     public string ConnectionString { get; set; } = "";
 
@@ -21,9 +18,9 @@ public sealed class DatabaseSettings
 
     public IEnumerable<string> Validate()
     {
-        if (CallLogGatherWindow < TimeSpan.Zero || CallLogGatherWindow > LongestGatherWindow)
+        if (CallLogGatherWindow < TimeSpan.Zero || CallLogGatherWindow > CallLog.LongestGatherWindow)
         {
-            yield return $"Database:CallLogGatherWindow must be between 00:00:00 and {LongestGatherWindow:c} (it is {CallLogGatherWindow:c}).";
+            yield return $"Database:CallLogGatherWindow must be between 00:00:00 and {CallLog.LongestGatherWindow:c} (it is {CallLogGatherWindow:c}).";
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
 
     private CallLog Log() => new(database.DataSource, Window, _time);
 
+    // A regression fails the test instead of hanging the suite.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private static OutboundCallRecord Call(string agent) =>
         new(Guid.NewGuid(), agent, "+8613800000777", "+862152810000", "skill_group", "pool", "random among 3", Now);
 
@@ -41,10 +44,10 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
 
         _time.Advance(Window);
 
-        Assert.True(await thirdStored);
-        Assert.True(await fourthStored);
+        Assert.True(await thirdStored.WaitAsync(Patience));
+        Assert.True(await fourthStored.WaitAsync(Patience));
         // Sent after its call's start in the same batch, the end finds it.
-        Assert.True(await thirdEnded);
+        Assert.True(await thirdEnded.WaitAsync(Patience));
         string[] transactions = await TransactionsAsync(first, second, third, fourth);
         Assert.Equal(3, transactions.Distinct().Count());
         Assert.NotEqual(transactions[0], transactions[1]);
@@ -52,7 +55,7 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
 
         // Two quiet seconds later a write goes out at once again.
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(await log.RecordOutboundCallAsync(Call("3005"), CancellationToken.None));
+        Assert.True(await log.RecordOutboundCallAsync(Call("3005"), CancellationToken.None).WaitAsync(Patience));
     }
 
     [Fact]
@@ -74,10 +77,10 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
         Task<bool> afterStored = log.RecordOutboundCallAsync(after, CancellationToken.None);
         _time.Advance(Window);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => refused);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => refused.WaitAsync(Patience));
         Assert.Equal("survey_results_rated_has_score", error.ConstraintName);
-        Assert.True(await beforeStored);
-        Assert.True(await afterStored);
+        Assert.True(await beforeStored.WaitAsync(Patience));
+        Assert.True(await afterStored.WaitAsync(Patience));
         Assert.Equal(2L, await CountAsync(before, after));
     }
 
@@ -97,6 +100,52 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
         _time.Advance(Window);
         // The batch runs without its writer; call log writes are idempotent, so a journaled copy is stored once.
         await WaitForAsync(async () => await CountAsync(gathered) == 1);
+    }
+
+    [Fact]
+    public async Task A_batch_the_server_fails_for_one_write_is_tried_again_write_by_write()
+    {
+        // The call log's connections give up on a lock after 300 ms: the server fails the batch, not a rule of the schema.
+        string impatient = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c lock_timeout=300" }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(impatient);
+        var log = new CallLog(dataSource, Window, _time);
+        OutboundCallRecord locked = Call("3301");
+        await log.RecordOutboundCallAsync(locked, CancellationToken.None);
+        await log.RecordOutboundCallAsync(Call("3302"), CancellationToken.None);
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using NpgsqlTransaction holding = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"select 1 from outbound_calls where call_uuid = '{locked.CallUuid}' for update", holder, holding))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        OutboundCallRecord before = Call("3303"), after = Call("3304");
+        Task<bool> beforeStored = log.RecordOutboundCallAsync(before, CancellationToken.None);
+        Task<bool> lockedEnded = log.RecordOutboundCallEndAsync(new OutboundCallEnd(locked.CallUuid, "SUCCESS", Now, Now.AddMinutes(1)), CancellationToken.None);
+        Task<bool> afterStored = log.RecordOutboundCallAsync(after, CancellationToken.None);
+        _time.Advance(Window);
+
+        // The row stays locked through the second try too: only its own write fails.
+        var error = await Assert.ThrowsAsync<PostgresException>(() => lockedEnded.WaitAsync(Patience));
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, error.SqlState);
+        Assert.True(await beforeStored.WaitAsync(Patience));
+        Assert.True(await afterStored.WaitAsync(Patience));
+        Assert.Equal(2L, await CountAsync(before, after));
+    }
+
+    [Fact]
+    public async Task Without_gathering_the_same_log_writes_at_once_while_busy()
+    {
+        CallLog log = Log();
+        await log.RecordOutboundCallAsync(Call("3401"), CancellationToken.None);
+        await log.RecordOutboundCallAsync(Call("3402"), CancellationToken.None);
+        Task<bool> gathered = log.RecordOutboundCallAsync(Call("3403"), CancellationToken.None);
+
+        Assert.True(await log.WithoutGathering().RecordOutboundCallAsync(Call("3404"), CancellationToken.None).WaitAsync(Patience));
+        Assert.False(gathered.IsCompleted);
+        _time.Advance(Window);
+        Assert.True(await gathered.WaitAsync(Patience));
     }
 
     private async Task<long> CountAsync(params OutboundCallRecord[] calls) =>

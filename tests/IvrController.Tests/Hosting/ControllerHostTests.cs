@@ -59,6 +59,7 @@ public sealed class ControllerHostTests(PostgresServer postgres)
         Assert.Contains(error.Problems, p => p.StartsWith("DayTimeZone 'Mars/Olympus'", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("CustomerIdLookup:", StringComparison.Ordinal));
         Assert.Contains("Database:CallLogGatherWindow must be between 00:00:00 and 00:00:01 (it is 00:00:05).", error.Problems);
+        Assert.Contains(error.Problems, p => p.StartsWith("Database:CallLogGatherWindow (00:00:05) must be shorter than CallJournal:DatabaseTimeout (00:00:02)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -75,7 +75,8 @@ public sealed class CallRecordJournal : IAsyncDisposable
         }
 
         _deadLetters = new DeadLetterFile(_directory.DeadLetterPath, _time);
-        _replayer = new JournalReplayer(_directory, _appender, _deadLetters, callLog, options, logger, _time);
+        // Replay writes one record after another, each after the last one's answer: gathered, each would wait out a window.
+        _replayer = new JournalReplayer(_directory, _appender, _deadLetters, callLog.WithoutGathering(), options, logger, _time);
     }
 
     /// <summary>The journal's directory, as a full path.</summary>

@@ -69,6 +69,26 @@ public sealed class CallRecordJournalReplayTests(MigratedDatabase database) : IC
     }
 
     [Fact]
+    public async Task Replay_writes_each_record_at_once_even_over_a_call_log_that_gathers_its_writes()
+    {
+        await using var link = PostgresLink.Down(Db);
+        // A one-second window on a clock that does not move: a gathered write would wait for good.
+        await using var rig = new JournalRig(link.ConnectionString, gatherWindow: TimeSpan.FromSeconds(1));
+        var calls = Enumerable.Range(0, 10).Select(_ => CallRecords.Call("gathering-agent")).ToList();
+        foreach (var call in calls)
+        {
+            await rig.Journal.WriteAsync(call, CancellationToken.None);
+        }
+
+        link.Restore();
+        rig.StartReplay();
+
+        LogRecord summary = await rig.LogAsync("Replayed 10 call records");
+        Assert.Contains("10 written", summary.Message, StringComparison.Ordinal);
+        Assert.Equal(10L, await CallRecords.CallsAsync(Db, [.. calls.Select(c => c.CallUuid)]));
+    }
+
+    [Fact]
     public async Task A_long_outage_is_replayed_segment_by_segment_and_summed_up_in_one_line()
     {
         await using var link = PostgresLink.Down(Db);

@@ -6,8 +6,9 @@ using Npgsql;
 namespace IvrController.Store.Tests.Calls.Journal;
 
 /// <summary>
-/// A journal in a fresh temporary directory over a call log at <c>connectionString</c>, on a
-/// fake clock, with its log kept; the replay loop runs when a test starts it.
+/// A journal in a fresh temporary directory over a call log at <c>connectionString</c> (gathering its
+/// writes for <c>gatherWindow</c> when busy), on a fake clock, with its log kept; the replay loop runs
+/// when a test starts it.
 /// </summary>
 internal sealed class JournalRig : IAsyncDisposable
 {
@@ -21,14 +22,14 @@ internal sealed class JournalRig : IAsyncDisposable
     private Task? _replay;
 
     /// <summary>A directory passed in is deleted at the end only when <paramref name="ownsDirectory"/> says so.</summary>
-    public JournalRig(string connectionString, CallRecordJournalOptions? options = null, string? directory = null, bool ownsDirectory = false)
+    public JournalRig(string connectionString, CallRecordJournalOptions? options = null, string? directory = null, bool ownsDirectory = false, TimeSpan gatherWindow = default)
     {
         _ownsDirectory = directory is null || ownsDirectory;
         Directory = directory ?? NewDirectory();
         Options = (options ?? new CallRecordJournalOptions()) with { Directory = Directory };
         Time = new FakeTimeProvider(Start);
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        Journal = new CallRecordJournal(new CallLog(_dataSource), Options, Logger, Time);
+        Journal = new CallRecordJournal(new CallLog(_dataSource, gatherWindow, Time), Options, Logger, Time);
     }
 
     public string Directory { get; }
