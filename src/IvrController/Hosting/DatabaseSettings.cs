@@ -12,7 +12,7 @@ public sealed class DatabaseSettings
 
     /// <summary>
     /// How long a call log write may wait for others to share its transaction while writes come thick and fast
-    /// (<see cref="CallLog.GatherWindow"/>: it gathers when the last second brought three writes a window); zero writes each at once.
+    /// (<see cref="CallLog.GatherWindow"/>: it gathers once the last second, or this one so far, brought three writes a window); zero writes each at once.
     /// </summary>
     public TimeSpan CallLogGatherWindow { get; set; } = CallLog.ControllerGatherWindow;
 
