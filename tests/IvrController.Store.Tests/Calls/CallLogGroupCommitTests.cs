@@ -66,8 +66,7 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
             insert into survey_templates (name, direction, guide_prompt, closing_prompt, invalid_prompt, timeout_prompt)
             values ('group-commit-refused', 'outbound', 'g', 'c', 'i', 't') returning id
             """);
-        await log.RecordOutboundCallAsync(Call("3101"), CancellationToken.None);
-        await log.RecordOutboundCallAsync(Call("3102"), CancellationToken.None);
+        await MakeBusyAsync(log);
 
         OutboundCallRecord before = Call("3103"), after = Call("3104");
         Task<bool> beforeStored = log.RecordOutboundCallAsync(before, CancellationToken.None);
@@ -77,19 +76,15 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
         Task<bool> afterStored = log.RecordOutboundCallAsync(after, CancellationToken.None);
         _time.Advance(Window);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => refused.WaitAsync(Patience));
+        PostgresException error = await OnlyItFailsAsync(refused, (before, beforeStored), (after, afterStored));
         Assert.Equal("survey_results_rated_has_score", error.ConstraintName);
-        Assert.True(await beforeStored.WaitAsync(Patience));
-        Assert.True(await afterStored.WaitAsync(Patience));
-        Assert.Equal(2L, await CountAsync(before, after));
     }
 
     [Fact]
     public async Task A_writer_that_stops_waiting_leaves_its_record_to_be_stored_with_the_batch()
     {
         CallLog log = Log();
-        await log.RecordOutboundCallAsync(Call("3201"), CancellationToken.None);
-        await log.RecordOutboundCallAsync(Call("3202"), CancellationToken.None);
+        await MakeBusyAsync(log);
         OutboundCallRecord gathered = Call("3203");
         using var stop = new CancellationTokenSource();
 
@@ -110,8 +105,7 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
         await using var dataSource = NpgsqlDataSource.Create(impatient);
         var log = new CallLog(dataSource, Window, _time);
         OutboundCallRecord locked = Call("3301");
-        await log.RecordOutboundCallAsync(locked, CancellationToken.None);
-        await log.RecordOutboundCallAsync(Call("3302"), CancellationToken.None);
+        await MakeBusyAsync(log, locked);
         await using var holder = new NpgsqlConnection(database.ConnectionString);
         await holder.OpenAsync();
         await using NpgsqlTransaction holding = await holder.BeginTransactionAsync();
@@ -127,25 +121,44 @@ public sealed class CallLogGroupCommitTests(MigratedDatabase database) : IClassF
         _time.Advance(Window);
 
         // The row stays locked through the second try too: only its own write fails.
-        var error = await Assert.ThrowsAsync<PostgresException>(() => lockedEnded.WaitAsync(Patience));
+        PostgresException error = await OnlyItFailsAsync(lockedEnded, (before, beforeStored), (after, afterStored));
         Assert.Equal(PostgresErrorCodes.LockNotAvailable, error.SqlState);
-        Assert.True(await beforeStored.WaitAsync(Patience));
-        Assert.True(await afterStored.WaitAsync(Patience));
-        Assert.Equal(2L, await CountAsync(before, after));
     }
 
     [Fact]
     public async Task Without_gathering_the_same_log_writes_at_once_while_busy()
     {
         CallLog log = Log();
-        await log.RecordOutboundCallAsync(Call("3401"), CancellationToken.None);
-        await log.RecordOutboundCallAsync(Call("3402"), CancellationToken.None);
+        await MakeBusyAsync(log);
         Task<bool> gathered = log.RecordOutboundCallAsync(Call("3403"), CancellationToken.None);
 
         Assert.True(await log.WithoutGathering().RecordOutboundCallAsync(Call("3404"), CancellationToken.None).WaitAsync(Patience));
         Assert.False(gathered.IsCompleted);
         _time.Advance(Window);
         Assert.True(await gathered.WaitAsync(Patience));
+    }
+
+    /// <summary>
+    /// Two writes, each alone (the first two of a second; <paramref name="first"/> as the first when given): the next
+    /// write in this second of the fake clock is gathered.
+    /// </summary>
+    private static async Task MakeBusyAsync(CallLog log, OutboundCallRecord? first = null)
+    {
+        Assert.True(await log.RecordOutboundCallAsync(first ?? Call("busy-1"), CancellationToken.None).WaitAsync(Patience));
+        Assert.True(await log.RecordOutboundCallAsync(Call("busy-2"), CancellationToken.None).WaitAsync(Patience));
+    }
+
+    /// <summary>The server's error for <paramref name="failing"/>, after the calls gathered with it were each stored.</summary>
+    private async Task<PostgresException> OnlyItFailsAsync(Task<bool> failing, params (OutboundCallRecord Call, Task<bool> Stored)[] neighbours)
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(() => failing.WaitAsync(Patience));
+        foreach ((_, Task<bool> stored) in neighbours)
+        {
+            Assert.True(await stored.WaitAsync(Patience));
+        }
+
+        Assert.Equal((long)neighbours.Length, await CountAsync([.. neighbours.Select(n => n.Call)]));
+        return error;
     }
 
     private async Task<long> CountAsync(params OutboundCallRecord[] calls) =>
